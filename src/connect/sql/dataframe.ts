@@ -1,0 +1,490 @@
+import type { RecordBatch, Table } from "apache-arrow";
+import { AnalyzePlanRequest_Explain_ExplainMode as ExplainMode } from "../proto/gen/spark/connect/base_pb";
+import { Join_JoinType as JoinType, SetOperation_SetOpType as SetOpType } from "../proto/gen/spark/connect/relations_pb";
+import { batchToRows, tableToRows, type Row } from "../arrow/decode";
+import { resolveDecodeOptions, type DecodeOptions } from "../arrow/decode-options";
+import type { ExecuteOptions } from "../client/spark-connect-client";
+import { Column, toExpr } from "./column";
+import { collectTable, executeCommand, executeRelation } from "./execution";
+import { col } from "./functions";
+import { GroupedData } from "./grouped-data";
+import type { LiteralValue } from "./literal";
+import { Observation } from "./observation";
+import type { RelationInit, RelType } from "./relation";
+import type { SparkSession } from "./session";
+import { StorageLevel } from "./storage-level";
+import { dataTypeFromProto, StructType } from "./types";
+import { DataFrameWriter } from "./writer";
+
+export type ColumnOrName = Column | string;
+
+/** Join types by the names PySpark accepts. */
+const JOIN_TYPES: Record<string, JoinType> = {
+  inner: JoinType.INNER,
+  cross: JoinType.CROSS,
+  outer: JoinType.FULL_OUTER,
+  full: JoinType.FULL_OUTER,
+  fullouter: JoinType.FULL_OUTER,
+  full_outer: JoinType.FULL_OUTER,
+  left: JoinType.LEFT_OUTER,
+  leftouter: JoinType.LEFT_OUTER,
+  left_outer: JoinType.LEFT_OUTER,
+  right: JoinType.RIGHT_OUTER,
+  rightouter: JoinType.RIGHT_OUTER,
+  right_outer: JoinType.RIGHT_OUTER,
+  semi: JoinType.LEFT_SEMI,
+  leftsemi: JoinType.LEFT_SEMI,
+  left_semi: JoinType.LEFT_SEMI,
+  anti: JoinType.LEFT_ANTI,
+  leftanti: JoinType.LEFT_ANTI,
+  left_anti: JoinType.LEFT_ANTI,
+};
+
+export type JoinHow = "inner" | "cross" | "outer" | "full" | "fullouter" | "full_outer" | "left" | "leftouter" | "left_outer" | "right" | "rightouter" | "right_outer" | "semi" | "leftsemi" | "left_semi" | "anti" | "leftanti" | "left_anti";
+
+export type ExplainModeName = "simple" | "extended" | "codegen" | "cost" | "formatted";
+
+const EXPLAIN_MODES: Record<ExplainModeName, ExplainMode> = {
+  simple: ExplainMode.SIMPLE,
+  extended: ExplainMode.EXTENDED,
+  codegen: ExplainMode.CODEGEN,
+  cost: ExplainMode.COST,
+  formatted: ExplainMode.FORMATTED,
+};
+
+/** Per-action options: abort/timeout, extra tags, and how values are decoded. */
+export interface ActionOptions extends ExecuteOptions, DecodeOptions {}
+
+/**
+ * A lazily evaluated relation, as PySpark's DataFrame. Transformations return new DataFrames and
+ * send nothing; actions (`collect`, `count`, `show`, `toArrow`, `write…save`) run the plan on the
+ * server and are async.
+ */
+export class DataFrame {
+  private readonly observations = new Map<string, Observation>();
+
+  constructor(
+    readonly session: SparkSession,
+    /** The Spark Connect plan of this DataFrame. */
+    readonly relation: RelationInit,
+  ) {}
+
+  // ---- Transformations ----
+
+  select(...cols: ColumnOrName[]): DataFrame {
+    return this.derive({ case: "project", value: { input: this.relation, expressions: cols.map((c) => asColumn(c).expr) } });
+  }
+
+  selectExpr(...sql: string[]): DataFrame {
+    return this.derive({
+      case: "project",
+      value: { input: this.relation, expressions: sql.map((expression) => ({ exprType: { case: "expressionString", value: { expression } } })) },
+    });
+  }
+
+  filter(condition: Column | string): DataFrame {
+    const expr = typeof condition === "string" ? { exprType: { case: "expressionString" as const, value: { expression: condition } } } : condition.expr;
+    return this.derive({ case: "filter", value: { input: this.relation, condition: expr } });
+  }
+
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+
+  withColumn(name: string, value: Column): DataFrame {
+    return this.withColumns({ [name]: value });
+  }
+
+  withColumns(columns: Readonly<Record<string, Column>>): DataFrame {
+    return this.derive({
+      case: "withColumns",
+      value: { input: this.relation, aliases: Object.entries(columns).map(([name, column]) => ({ expr: column.expr, name: [name] })) },
+    });
+  }
+
+  withColumnRenamed(existing: string, renamed: string): DataFrame {
+    return this.withColumnsRenamed({ [existing]: renamed });
+  }
+
+  withColumnsRenamed(renames: Readonly<Record<string, string>>): DataFrame {
+    return this.derive({ case: "withColumnsRenamed", value: { input: this.relation, renameColumnsMap: { ...renames } } });
+  }
+
+  /** Renames all columns positionally. */
+  toDF(...names: string[]): DataFrame {
+    return this.derive({ case: "toDf", value: { input: this.relation, columnNames: names } });
+  }
+
+  drop(...cols: ColumnOrName[]): DataFrame {
+    return this.derive({
+      case: "drop",
+      value: {
+        input: this.relation,
+        columnNames: cols.filter((c): c is string => typeof c === "string"),
+        columns: cols.filter((c): c is Column => c instanceof Column).map((c) => c.expr),
+      },
+    });
+  }
+
+  /** The column `name` of this DataFrame specifically: disambiguates after a self-join. */
+  col(name: string): Column {
+    return new Column({ exprType: { case: "unresolvedAttribute", value: { unparsedIdentifier: name, planId: this.planId } } });
+  }
+
+  groupBy(...cols: ColumnOrName[]): GroupedData {
+    return new GroupedData(this, "groupby", cols.map(asColumn));
+  }
+
+  rollup(...cols: ColumnOrName[]): GroupedData {
+    return new GroupedData(this, "rollup", cols.map(asColumn));
+  }
+
+  cube(...cols: ColumnOrName[]): GroupedData {
+    return new GroupedData(this, "cube", cols.map(asColumn));
+  }
+
+  /** Aggregates over the whole DataFrame: `df.agg(max("x"), count("*"))`. */
+  agg(...exprs: Column[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+
+  /**
+   * Joins with `other`. `on` is a column name or names present on both sides (joined once in the
+   * output, as USING), or a boolean Column expression. No `on` with "inner" is a cross join.
+   */
+  join(other: DataFrame, on?: string | readonly string[] | Column, how: JoinHow = "inner"): DataFrame {
+    const joinType = JOIN_TYPES[how.toLowerCase()];
+    if (joinType === undefined) throw new Error(`Unknown join type '${how}'; expected one of ${Object.keys(JOIN_TYPES).join(", ")}`);
+    const using = typeof on === "string" ? [on] : Array.isArray(on) ? [...(on as readonly string[])] : [];
+    return this.derive({
+      case: "join",
+      value: {
+        left: this.relation,
+        right: other.relation,
+        joinType: on === undefined && joinType === JoinType.INNER ? JoinType.CROSS : joinType,
+        usingColumns: using,
+        ...(on instanceof Column && { joinCondition: on.expr }),
+      },
+    });
+  }
+
+  crossJoin(other: DataFrame): DataFrame {
+    return this.derive({ case: "join", value: { left: this.relation, right: other.relation, joinType: JoinType.CROSS } });
+  }
+
+  /** A planner hint: `hint("broadcast")`, `hint("merge")`, `hint("shuffle_hash")`, `hint("rebalance", 8)`… */
+  hint(name: string, ...parameters: (LiteralValue | Column)[]): DataFrame {
+    return this.derive({ case: "hint", value: { input: this.relation, name, parameters: parameters.map((p) => toExpr(p)) } });
+  }
+
+  orderBy(...cols: ColumnOrName[]): DataFrame {
+    return this.sortRelation(cols, true);
+  }
+
+  sort(...cols: ColumnOrName[]): DataFrame {
+    return this.orderBy(...cols);
+  }
+
+  /** Sorts each partition, without a global order (no shuffle). */
+  sortWithinPartitions(...cols: ColumnOrName[]): DataFrame {
+    return this.sortRelation(cols, false);
+  }
+
+  limit(n: number): DataFrame {
+    return this.derive({ case: "limit", value: { input: this.relation, limit: n } });
+  }
+
+  offset(n: number): DataFrame {
+    return this.derive({ case: "offset", value: { input: this.relation, offset: n } });
+  }
+
+  distinct(): DataFrame {
+    return this.derive({ case: "deduplicate", value: { input: this.relation, allColumnsAsKeys: true } });
+  }
+
+  /** Keeps one row per distinct value of `subset` (all columns when omitted). */
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    return this.derive({
+      case: "deduplicate",
+      value: subset === undefined ? { input: this.relation, allColumnsAsKeys: true } : { input: this.relation, columnNames: [...subset] },
+    });
+  }
+
+  /** UNION ALL by position, as PySpark's `union` (no deduplication). */
+  union(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.UNION, true, false);
+  }
+
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.derive({
+      case: "setOp",
+      value: { leftInput: this.relation, rightInput: other.relation, setOpType: SetOpType.UNION, isAll: true, byName: true, allowMissingColumns },
+    });
+  }
+
+  intersect(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.INTERSECT, false, false);
+  }
+
+  exceptAll(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.EXCEPT, true, false);
+  }
+
+  subtract(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.EXCEPT, false, false);
+  }
+
+  /** Hash-repartitions into `numPartitions`, by the given columns when any (round-robin otherwise). */
+  repartition(numPartitions: number | undefined, ...cols: ColumnOrName[]): DataFrame {
+    if (cols.length === 0) {
+      if (numPartitions === undefined) throw new Error("repartition needs a partition count or columns");
+      return this.derive({ case: "repartition", value: { input: this.relation, numPartitions, shuffle: true } });
+    }
+    return this.derive({
+      case: "repartitionByExpression",
+      value: { input: this.relation, partitionExprs: cols.map((c) => asColumn(c).expr), ...(numPartitions !== undefined && { numPartitions }) },
+    });
+  }
+
+  /** Range-partitions by the sort order of `cols` (sampled boundaries). */
+  repartitionByRange(numPartitions: number | undefined, ...cols: ColumnOrName[]): DataFrame {
+    if (cols.length === 0) throw new Error("repartitionByRange needs at least one column");
+    const sorted = cols.map((c) => {
+      const column = asColumn(c);
+      return column.expr.exprType?.case === "sortOrder" ? column : column.asc();
+    });
+    return this.derive({
+      case: "repartitionByExpression",
+      value: { input: this.relation, partitionExprs: sorted.map((c) => c.expr), ...(numPartitions !== undefined && { numPartitions }) },
+    });
+  }
+
+  /** Fewer partitions without a shuffle. */
+  coalesce(numPartitions: number): DataFrame {
+    return this.derive({ case: "repartition", value: { input: this.relation, numPartitions, shuffle: false } });
+  }
+
+  /** A Bernoulli (or Poisson, with replacement) sample of about `fraction` of the rows. */
+  sample(fraction: number, seed?: number, withReplacement = false): DataFrame {
+    if (fraction < 0 || (!withReplacement && fraction > 1)) throw new RangeError(`Sample fraction ${fraction} is out of range`);
+    return this.derive({
+      case: "sample",
+      value: {
+        input: this.relation,
+        lowerBound: 0,
+        upperBound: fraction,
+        withReplacement,
+        seed: BigInt(seed ?? Math.floor(Math.random() * 2 ** 31)),
+        deterministicOrder: false,
+      },
+    });
+  }
+
+  /** Names the DataFrame so that its columns can be qualified: `df.alias("a")` then `col("a.x")`. */
+  alias(alias: string): DataFrame {
+    return this.derive({ case: "subqueryAlias", value: { input: this.relation, alias } });
+  }
+
+  /**
+   * Computes named metrics while the next action runs (`observation.get()` then has them):
+   * `df.observe(obs, count(lit(1)).alias("rows"), sum("bytes").alias("bytes"))`.
+   */
+  observe(observation: Observation | string, ...metrics: Column[]): DataFrame {
+    const target = typeof observation === "string" ? new Observation(observation) : observation;
+    if (metrics.length === 0) throw new Error("observe needs at least one metric");
+    target.bind(metrics.map(metricName));
+    const observed = this.derive({ case: "collectMetrics", value: { input: this.relation, name: target.name, metrics: metrics.map((m) => m.expr) } });
+    for (const [name, obs] of this.observations) observed.observations.set(name, obs);
+    observed.observations.set(target.name, target);
+    return observed;
+  }
+
+  // ---- Metadata ----
+
+  async schema(): Promise<StructType> {
+    const result = await this.session.client.analyze({ case: "schema", value: { plan: this.plan() } });
+    if (!result.schema) throw new Error("The server sent no schema");
+    const type = dataTypeFromProto(result.schema);
+    if (!(type instanceof StructType)) throw new Error(`Expected a struct schema, got ${type.simpleString()}`);
+    return type;
+  }
+
+  async columns(): Promise<string[]> {
+    return (await this.schema()).names;
+  }
+
+  /** [name, DDL type] pairs, as PySpark's `dtypes`. */
+  async dtypes(): Promise<[string, string][]> {
+    return (await this.schema()).fields.map((f) => [f.name, f.dataType.simpleString()]);
+  }
+
+  /** The query plan as text (Spark's `EXPLAIN`), default mode "simple" (physical plan). */
+  async explain(mode: ExplainModeName = "simple"): Promise<string> {
+    const result = await this.session.client.analyze({ case: "explain", value: { plan: this.plan(), explainMode: EXPLAIN_MODES[mode] } });
+    return result.explainString;
+  }
+
+  async isStreaming(): Promise<boolean> {
+    return (await this.session.client.analyze({ case: "isStreaming", value: { plan: this.plan() } })).isStreaming;
+  }
+
+  async inputFiles(): Promise<string[]> {
+    return (await this.session.client.analyze({ case: "inputFiles", value: { plan: this.plan() } })).files;
+  }
+
+  // ---- Caching ----
+
+  /** Caches at MEMORY_AND_DISK (PySpark's default for DataFrames). */
+  async cache(): Promise<this> {
+    return this.persist(StorageLevel.MEMORY_AND_DISK);
+  }
+
+  async persist(level: StorageLevel = StorageLevel.MEMORY_AND_DISK): Promise<this> {
+    await this.session.client.analyze({ case: "persist", value: { relation: this.relation, storageLevel: level.toProto() } });
+    return this;
+  }
+
+  async unpersist(blocking = false): Promise<this> {
+    await this.session.client.analyze({ case: "unpersist", value: { relation: this.relation, blocking } });
+    return this;
+  }
+
+  async storageLevel(): Promise<StorageLevel> {
+    const result = await this.session.client.analyze({ case: "getStorageLevel", value: { relation: this.relation } });
+    if (!result.storageLevel) throw new Error("The server sent no storage level");
+    return StorageLevel.fromProto(result.storageLevel);
+  }
+
+  // ---- Actions ----
+
+  async collect(options: ActionOptions = {}): Promise<Row[]> {
+    return tableToRows(await this.toArrow(options), resolveDecodeOptions({ ...this.session.decodeOptions, ...options }));
+  }
+
+  /** The whole result as an Arrow table, exactly as Spark sent it. */
+  async toArrow(options: ExecuteOptions = {}): Promise<Table> {
+    return collectTable(this.session.client, this.relation, this.hooks(), options);
+  }
+
+  /** The result's Arrow record batches as they arrive, without holding them all. */
+  batches(options: ExecuteOptions = {}): AsyncGenerator<RecordBatch> {
+    return executeRelation(this.session.client, this.relation, this.hooks(), options);
+  }
+
+  /** The result's rows as they arrive, one Arrow batch in memory at a time. */
+  async *toLocalIterator(options: ActionOptions = {}): AsyncGenerator<Row> {
+    const decode = resolveDecodeOptions({ ...this.session.decodeOptions, ...options });
+    for await (const batch of this.batches(options)) yield* batchToRows(batch, decode);
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<Row> {
+    return this.toLocalIterator();
+  }
+
+  async count(options: ExecuteOptions = {}): Promise<number> {
+    const rows = await this.groupBy().count().collect({ ...options, longs: "number" });
+    return rows[0]?.count as number;
+  }
+
+  async take(n: number, options: ActionOptions = {}): Promise<Row[]> {
+    return this.limit(n).collect(options);
+  }
+
+  async head(n = 1, options: ActionOptions = {}): Promise<Row[]> {
+    return this.take(n, options);
+  }
+
+  async first(options: ActionOptions = {}): Promise<Row | undefined> {
+    return (await this.take(1, options))[0];
+  }
+
+  async isEmpty(options: ExecuteOptions = {}): Promise<boolean> {
+    return (await this.take(1, options)).length === 0;
+  }
+
+  /** The table Spark's `show` prints, as text. `truncate`: true (20 chars), false, or a width. */
+  async show(n = 20, truncate: boolean | number = true, vertical = false, options: ExecuteOptions = {}): Promise<string> {
+    const shown = this.derive({
+      case: "showString",
+      value: { input: this.relation, numRows: n, truncate: truncate === true ? 20 : truncate === false ? 0 : truncate, vertical },
+    });
+    const rows = await shown.collect(options);
+    const text = rows[0]?.show_string;
+    if (typeof text !== "string") throw new Error("The server's show_string result is missing");
+    return text;
+  }
+
+  /** Registers this DataFrame as a temporary view of the session. */
+  async createOrReplaceTempView(name: string): Promise<void> {
+    await this.createView(name, false, true);
+  }
+
+  async createTempView(name: string): Promise<void> {
+    await this.createView(name, false, false);
+  }
+
+  async createOrReplaceGlobalTempView(name: string): Promise<void> {
+    await this.createView(name, true, true);
+  }
+
+  get write(): DataFrameWriter {
+    return new DataFrameWriter(this);
+  }
+
+  // ---- Internals ----
+
+  /** The plan id of this DataFrame's root relation. */
+  get planId(): bigint {
+    const id = this.relation.common?.planId;
+    if (id === undefined) throw new Error("This DataFrame has no plan id");
+    return id;
+  }
+
+  /** @internal The plan of this DataFrame as a query. */
+  plan(): { opType: { case: "root"; value: RelationInit } } {
+    return { opType: { case: "root", value: this.relation } };
+  }
+
+  /** @internal A DataFrame over a new relation node of this DataFrame's session, keeping its observations. */
+  derive(relType: RelType): DataFrame {
+    const derived = this.session.newDataFrame(relType);
+    for (const [name, obs] of this.observations) derived.observations.set(name, obs);
+    return derived;
+  }
+
+  private hooks(): { observations: ReadonlyMap<string, Observation>; decode: ReturnType<typeof resolveDecodeOptions> } {
+    return { observations: this.observations, decode: this.session.decodeOptions };
+  }
+
+  private sortRelation(cols: readonly ColumnOrName[], isGlobal: boolean): DataFrame {
+    const order = cols.map((c) => {
+      const column = asColumn(c);
+      const sorted = column.expr.exprType?.case === "sortOrder" ? column : column.asc();
+      if (sorted.expr.exprType?.case !== "sortOrder") throw new Error("unreachable: asc() builds a sort order");
+      return sorted.expr.exprType.value;
+    });
+    return this.derive({ case: "sort", value: { input: this.relation, order, isGlobal } });
+  }
+
+  private setOperation(other: DataFrame, setOpType: SetOpType, isAll: boolean, byName: boolean): DataFrame {
+    return this.derive({ case: "setOp", value: { leftInput: this.relation, rightInput: other.relation, setOpType, isAll, byName } });
+  }
+
+  private async createView(name: string, isGlobal: boolean, replace: boolean): Promise<void> {
+    await executeCommand(this.session.client, {
+      case: "command",
+      value: { commandType: { case: "createDataframeView", value: { input: this.relation, name, isGlobal, replace } } },
+    });
+  }
+}
+
+function asColumn(c: ColumnOrName): Column {
+  return typeof c === "string" ? col(c) : c;
+}
+
+/** Observed metrics must be named (Spark requires it); the name is the metric's key in `get()`. */
+function metricName(metric: Column): string {
+  const t = metric.expr.exprType;
+  if (t?.case === "alias" && t.value.name?.[0] !== undefined) return t.value.name[0];
+  throw new Error(`Observed metric ${metric.toString()} needs a name: add .alias("...")`);
+}

@@ -1,0 +1,171 @@
+import type { Table } from "apache-arrow";
+import { resolveDecodeOptions, type DecodeOptions, type ResolvedDecodeOptions } from "../arrow/decode-options";
+import { tableToIpc, rowsToTable } from "../arrow/encode";
+import { SparkConnectClient, type ClientOptions, type InterruptTarget } from "../client/spark-connect-client";
+import { DataFrame } from "./dataframe";
+import { executeCommand } from "./execution";
+import { toLiteral, type LiteralValue } from "./literal";
+import { DataFrameReader } from "./reader";
+import type { RelationInit, RelType } from "./relation";
+import { RuntimeConfig } from "./runtime-config";
+import { StructType } from "./types";
+import { parseDDLSchema } from "./ddl";
+
+export interface SessionOptions extends ClientOptions, DecodeOptions {}
+
+/**
+ * The entry point, as PySpark's SparkSession: one server-side session, its configuration, and
+ * the DataFrames built from it. Create one with `SparkSession.builder.remote(url).getOrCreate()`
+ * or `SparkSession.connect(url)`.
+ */
+export class SparkSession {
+  readonly conf: RuntimeConfig;
+  readonly decodeOptions: ResolvedDecodeOptions;
+  private planIds = 0n;
+
+  private constructor(
+    readonly client: SparkConnectClient,
+    options: SessionOptions,
+  ) {
+    this.conf = new RuntimeConfig(client);
+    this.decodeOptions = resolveDecodeOptions(options);
+  }
+
+  static get builder(): SparkSessionBuilder {
+    return new SparkSessionBuilder();
+  }
+
+  /** Connects to `connectionString`, or to SPARK_REMOTE when none is given, and checks the server answers. */
+  static async connect(connectionString?: string, options: SessionOptions = {}): Promise<SparkSession> {
+    const remote = connectionString ?? process.env.SPARK_REMOTE;
+    if (remote === undefined || remote === "") throw new Error("No Spark Connect server given: pass a connection string or set SPARK_REMOTE");
+    const session = new SparkSession(new SparkConnectClient(remote, options), options);
+    await session.version(); // fail here, with the address, rather than at the first query
+    return session;
+  }
+
+  get sessionId(): string {
+    return this.client.sessionId;
+  }
+
+  /** The server's Spark version, e.g. "3.5.7". */
+  async version(): Promise<string> {
+    return (await this.client.analyze({ case: "sparkVersion", value: {} })).version;
+  }
+
+  /** Runs a SQL statement now (as PySpark does) and returns its result as a DataFrame. */
+  async sql(query: string, args?: Readonly<Record<string, LiteralValue>> | readonly LiteralValue[]): Promise<DataFrame> {
+    const named = args !== undefined && !Array.isArray(args) ? Object.fromEntries(Object.entries(args).map(([k, v]) => [k, toLiteral(v)])) : {};
+    const positional = Array.isArray(args) ? (args as readonly LiteralValue[]).map(toLiteral) : [];
+    const responses = await executeCommand(this.client, {
+      case: "command",
+      value: { commandType: { case: "sqlCommand", value: { sql: query, args: named, posArgs: positional } } },
+    });
+    const result = responses.find((r) => r.responseType.case === "sqlCommandResult");
+    const relation = result?.responseType.case === "sqlCommandResult" ? result.responseType.value.relation : undefined;
+    if (!relation) throw new Error("The server answered the SQL command without a result relation");
+    return this.newDataFrame({ case: relation.relType.case, value: relation.relType.value } as RelType);
+  }
+
+  /** Longs from `start` (inclusive) to `end` (exclusive) by `step`, in a column named `id`. */
+  range(start: number | bigint, end?: number | bigint, step: number | bigint = 1, numPartitions?: number): DataFrame {
+    const [from, to] = end === undefined ? [0n, BigInt(start)] : [BigInt(start), BigInt(end)];
+    return this.newDataFrame({
+      case: "range",
+      value: { start: from, end: to, step: BigInt(step), ...(numPartitions !== undefined && { numPartitions }) },
+    });
+  }
+
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
+  }
+
+  /** A DataFrame of a table or view by name. */
+  table(name: string): DataFrame {
+    return this.read.table(name);
+  }
+
+  /**
+   * A DataFrame from local data: an Arrow table, or row objects with a schema (a StructType or a
+   * DDL string such as `"id bigint, name string"`). Rows without a schema are typed from their
+   * values (see `lit`).
+   */
+  createDataFrame(data: Table | readonly Record<string, unknown>[], schema?: StructType | string): DataFrame {
+    const struct = typeof schema === "string" ? parseDDLSchema(schema) : schema;
+    const table = Array.isArray(data) ? rowsToTable(data as readonly Record<string, unknown>[], struct) : (data as Table);
+    return this.newDataFrame({
+      case: "localRelation",
+      value: { data: tableToIpc(table), ...(struct !== undefined && { schema: struct.toDDL() }) },
+    });
+  }
+
+  // Tags: every operation this session runs carries them (Spark job tags), so a step's jobs and
+  // stages can be found in the UI and interrupted together.
+  addTag(tag: string): void {
+    this.client.addTag(tag);
+  }
+  removeTag(tag: string): void {
+    this.client.removeTag(tag);
+  }
+  getTags(): string[] {
+    return this.client.getTags();
+  }
+  clearTags(): void {
+    this.client.clearTags();
+  }
+
+  /** Interrupts all running operations of this session; returns their ids. */
+  interruptAll(): Promise<string[]> {
+    return this.interrupt({ all: true });
+  }
+  interruptTag(tag: string): Promise<string[]> {
+    return this.interrupt({ tag });
+  }
+  interruptOperation(operationId: string): Promise<string[]> {
+    return this.interrupt({ operationId });
+  }
+
+  /** Closes the channel. Server-side state (temp views, cache) lives until the server drops the session. */
+  stop(): void {
+    this.client.close();
+  }
+
+  /** @internal A new DataFrame over a relation of this session, with a fresh plan id. */
+  newDataFrame(relType: RelType): DataFrame {
+    const relation: RelationInit = { common: { planId: this.planIds++ }, relType };
+    return new DataFrame(this, relation);
+  }
+
+  private interrupt(target: InterruptTarget): Promise<string[]> {
+    return this.client.interrupt(target);
+  }
+}
+
+export class SparkSessionBuilder {
+  private url: string | undefined;
+  private readonly configs = new Map<string, string>();
+  private options: SessionOptions = {};
+
+  /** The Spark Connect connection string; SPARK_REMOTE when not given. */
+  remote(url: string): this {
+    this.url = url;
+    return this;
+  }
+
+  /** A session configuration set on the server as the session is created. */
+  config(key: string, value: string | number | boolean): this {
+    this.configs.set(key, String(value));
+    return this;
+  }
+
+  withOptions(options: SessionOptions): this {
+    this.options = { ...this.options, ...options };
+    return this;
+  }
+
+  async getOrCreate(): Promise<SparkSession> {
+    const session = await SparkSession.connect(this.url, this.options);
+    for (const [key, value] of this.configs) await session.conf.set(key, value);
+    return session;
+  }
+}
