@@ -120,7 +120,7 @@ export class LocalSparkConnectServer {
       cwd: runDir,
       detached: true,
       stdio: [owned ? "pipe" : "ignore", logFd, logFd],
-      env: { ...process.env, SPARK_LOCAL_IP: LOOPBACK, SPARK_HOME: sparkHome() },
+      env: serverEnvironment(),
     });
     closeSync(logFd);
     if (!owned) child.unref();
@@ -202,4 +202,15 @@ export class LocalSparkConnectServer {
       process.removeListener("SIGTERM", onSignal);
     });
   }
+}
+
+/**
+ * The JVM's environment: ours, minus SPARK_REMOTE (SparkSubmit reads it and refuses to start a
+ * server when a client connection string is set), plus loopback binding for UI and driver.
+ */
+function serverEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SPARK_LOCAL_IP: LOOPBACK, SPARK_HOME: sparkHome() };
+  delete env.SPARK_REMOTE;
+  delete env.SPARK_CONNECT_MODE_ENABLED;
+  return env;
 }

@@ -21,8 +21,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const server = await LocalSparkConnectServer.start({
     heap: "3g",
-    // Small data: a few shuffle partitions keep each test fast on two cores.
-    conf: { "spark.sql.shuffle.partitions": "4" },
+    conf: {
+      // Small data: a few shuffle partitions keep each test fast on two cores.
+      "spark.sql.shuffle.partitions": "4",
+      // Cut every result stream after 1 MiB so that reattachment is exercised for real: a larger
+      // result only arrives whole if the client reattaches after each cut.
+      "spark.connect.execute.reattachable.senderMaxStreamSize": "1m",
+    },
   });
   project.provide("sparkRemote", server.url);
   project.provide("sparkUiUrl", server.uiUrl);
