@@ -7,8 +7,8 @@ export interface DecodeOptions {
   readonly longs?: "number" | "bigint";
   /**
    * TimestampType and TimestampNTZType values: `"date"` (default) gives a JS Date (UTC instant,
-   * millisecond precision: microseconds are truncated); `"micros"` gives exact bigint
-   * microseconds since the epoch.
+   * millisecond precision: microseconds are dropped by rounding toward the past, also before
+   * 1970); `"micros"` gives exact bigint microseconds since the epoch.
    */
   readonly timestamps?: "date" | "micros";
 }

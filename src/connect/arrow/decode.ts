@@ -1,4 +1,4 @@
-import { DataType, DateUnit, Type, TimeUnit, type Data, type RecordBatch, type Table } from "apache-arrow";
+import { DataType, DateUnit, IntervalUnit, Type, TimeUnit, type Data, type RecordBatch, type Table } from "apache-arrow";
 import type { ResolvedDecodeOptions } from "./decode-options";
 
 export type Row = Record<string, unknown>;
@@ -17,10 +17,14 @@ const MICROS_PER_UNIT: Record<TimeUnit, bigint> = {
 /**
  * Decodes Arrow record batches to row objects, column by column over the raw buffers: much
  * faster than Arrow JS's row proxies, and exact for every type Spark sends.
+ *
+ * Indexing follows Arrow JS's slicing: a sliced Data keeps its `offset` for the validity bitmap
+ * and the bit-packed booleans only; its value and offset buffers, and the children of structs
+ * and fixed-size lists, are already cut to the slice, so they are read at the slice's index.
  */
 export function batchToRows(batch: RecordBatch, options: ResolvedDecodeOptions): Row[] {
   const names = batch.schema.fields.map((f) => f.name);
-  assertUniqueNames(names);
+  assertUsableNames(names, "The result");
   const readers = batch.data.children.map((child) => readerFor(child, options));
   const rows = new Array<Row>(batch.numRows);
   for (let i = 0; i < batch.numRows; i++) {
@@ -32,21 +36,27 @@ export function batchToRows(batch: RecordBatch, options: ResolvedDecodeOptions):
 }
 
 export function tableToRows(table: Table, options: ResolvedDecodeOptions): Row[] {
-  return table.batches.flatMap((batch) => batchToRows(batch, options));
+  const rows: Row[] = [];
+  for (const batch of table.batches) for (const row of batchToRows(batch, options)) rows.push(row);
+  return rows;
 }
 
-/** Object rows cannot hold two columns of one name: fail with the remedy instead of losing one. */
-function assertUniqueNames(names: readonly string[]): void {
+/**
+ * Object rows cannot hold two columns of one name, and a `__proto__` key would set the object's
+ * prototype instead: fail with the remedy rather than silently lose a column.
+ */
+function assertUsableNames(names: readonly string[], owner: string): void {
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw new Error(`The result has two columns named '${name}': alias one of them, or use toArrow()`);
+    if (seen.has(name)) throw new Error(`${owner} has two columns named '${name}': alias one of them, or use toArrow()`);
+    if (name === "__proto__") throw new Error(`${owner} has a column named '__proto__', which a JS object cannot hold: alias it, or use toArrow()`);
     seen.add(name);
   }
 }
 
 function readerFor(data: Data, options: ResolvedDecodeOptions): Reader {
   const read = valueReader(data, options);
-  if (data.nullCount === 0 || data.typeId === Type.Null) return read;
+  if (data.typeId === Type.Null || data.nullCount === 0) return read;
   const bitmap = data.nullBitmap;
   if (bitmap.length === 0) return read;
   const offset = data.offset;
@@ -58,18 +68,20 @@ function readerFor(data: Data, options: ResolvedDecodeOptions): Reader {
 
 function valueReader(data: Data, options: ResolvedDecodeOptions): Reader {
   const type: DataType = data.type;
-  const offset = data.offset;
   switch (data.typeId) {
     case Type.Null:
       return () => null;
     case Type.Bool: {
+      // Booleans are bit-packed, so slicing leaves their bytes whole and keeps the bit offset.
       const values = data.values as Uint8Array;
+      const offset = data.offset;
       return (i) => (((values[(offset + i) >> 3] as number) >> ((offset + i) & 7)) & 1) === 1;
     }
     case Type.Int: {
       const values = data.values as ArrayLike<number | bigint>;
-      if (values instanceof BigInt64Array) return longReader(values, offset, options);
-      return (i) => values[offset + i];
+      if (values instanceof BigInt64Array) return longReader(values, options);
+      if (values instanceof BigUint64Array) throw unexpected(type);
+      return (i) => values[i];
     }
     case Type.Float:
       return floatReader(data);
@@ -77,46 +89,50 @@ function valueReader(data: Data, options: ResolvedDecodeOptions): Reader {
     case Type.LargeUtf8: {
       const offsets = data.valueOffsets as Int32Array | BigInt64Array;
       const bytes = data.values as Uint8Array;
-      return (i) => utf8.decode(bytes.subarray(Number(offsets[offset + i]), Number(offsets[offset + i + 1])));
+      return (i) => utf8.decode(bytes.subarray(Number(offsets[i]), Number(offsets[i + 1])));
     }
     case Type.Binary:
     case Type.LargeBinary: {
       const offsets = data.valueOffsets as Int32Array | BigInt64Array;
       const bytes = data.values as Uint8Array;
-      return (i) => bytes.slice(Number(offsets[offset + i]), Number(offsets[offset + i + 1]));
+      return (i) => bytes.slice(Number(offsets[i]), Number(offsets[i + 1]));
     }
     case Type.Decimal: {
-      const words = data.values as Uint32Array;
       if (!DataType.isDecimal(type)) throw unexpected(type);
+      const words = data.values as Uint32Array;
+      const width = type.bitWidth / 32;
       const scale = type.scale;
-      return (i) => decimalToString(words, (offset + i) * 4, scale);
+      return (i) => decimalToString(words, i * width, width, scale);
     }
     case Type.Date: {
-      const values = data.values as Int32Array | BigInt64Array;
       if (!DataType.isDate(type)) throw unexpected(type);
-      const perDay = type.unit === DateUnit.DAY ? 1 : 86_400_000;
-      return (i) => isoDate(Number(values[offset + i]) / perDay);
+      const values = data.values as Int32Array | BigInt64Array;
+      if (type.unit === DateUnit.DAY) return (i) => isoDate(values[i] as number);
+      return (i) => isoDate(Math.floor(Number(values[i]) / 86_400_000));
     }
     case Type.Timestamp:
       return timestampReader(data, options);
     case Type.Duration: {
-      const values = data.values as BigInt64Array;
       if (!DataType.isDuration(type)) throw unexpected(type);
+      const values = data.values as BigInt64Array;
       const unit = type.unit;
-      return (i) => fromLong(toMicros(values[offset + i] as bigint, unit), options);
+      return (i) => fromLong(toMicros(values[i] as bigint, unit), options);
     }
     case Type.Interval: {
+      // Spark sends YearMonthIntervalType as Interval(YEAR_MONTH): one int32 of months. The
+      // other units pack several numbers per value and are never sent.
+      if (!DataType.isInterval(type) || type.unit !== IntervalUnit.YEAR_MONTH) throw unexpected(type);
       const values = data.values as Int32Array;
-      // Spark sends YearMonthIntervalType as Interval(YEAR_MONTH): one int32 of months.
-      return (i) => values[offset + i];
+      return (i) => values[i];
     }
     case Type.List:
     case Type.LargeList: {
+      // List children are not cut by slicing: the (sliced) offsets point into them absolutely.
       const offsets = data.valueOffsets as Int32Array | BigInt64Array;
       const element = readerFor(data.children[0] as Data, options);
       return (i) => {
-        const start = Number(offsets[offset + i]);
-        const end = Number(offsets[offset + i + 1]);
+        const start = Number(offsets[i]);
+        const end = Number(offsets[i + 1]);
         const out = new Array<unknown>(end - start);
         for (let j = start; j < end; j++) out[j - start] = element(j);
         return out;
@@ -126,14 +142,19 @@ function valueReader(data: Data, options: ResolvedDecodeOptions): Reader {
       if (!DataType.isFixedSizeList(type)) throw unexpected(type);
       const size = type.listSize;
       const element = readerFor(data.children[0] as Data, options);
-      return (i) => Array.from({ length: size }, (_, j) => element((offset + i) * size + j));
+      return (i) => {
+        const out = new Array<unknown>(size);
+        for (let j = 0; j < size; j++) out[j] = element(i * size + j);
+        return out;
+      };
     }
     case Type.Struct: {
       const fields = (type as DataType<Type.Struct>).children.map((f) => f.name);
+      assertUsableNames(fields, `The struct<${fields.join(",")}>`);
       const children = data.children.map((child) => readerFor(child, options));
       return (i) => {
         const out: Row = {};
-        for (let c = 0; c < fields.length; c++) out[fields[c] as string] = (children[c] as Reader)(offset + i);
+        for (let c = 0; c < fields.length; c++) out[fields[c] as string] = (children[c] as Reader)(i);
         return out;
       };
     }
@@ -144,7 +165,8 @@ function valueReader(data: Data, options: ResolvedDecodeOptions): Reader {
       const value = readerFor(entries.children[1] as Data, options);
       return (i) => {
         const out = new Map<unknown, unknown>();
-        for (let j = offsets[offset + i] as number; j < (offsets[offset + i + 1] as number); j++) out.set(key(j), value(j));
+        const end = offsets[i + 1] as number;
+        for (let j = offsets[i] as number; j < end; j++) out.set(key(j), value(j));
         return out;
       };
     }
@@ -159,17 +181,17 @@ function unexpected(type: DataType): Error {
 
 function floatReader(data: Data): Reader {
   const values = data.values as Float32Array | Float64Array | Uint16Array;
-  const offset = data.offset;
   if (values instanceof Uint16Array) throw new Error("Spark does not send float16; got one");
   if (values instanceof Float32Array) {
     // A float32 widened to a JS number shows its binary noise (0.1f → 0.10000000149...); read it
     // back as the shortest decimal that rounds to the same float, as Spark prints it.
-    return (i) => shortestFloat32(values[offset + i] as number);
+    return (i) => shortestFloat32(values[i] as number);
   }
-  return (i) => values[offset + i];
+  return (i) => values[i];
 }
 
 function shortestFloat32(value: number): number {
+  if (!Number.isFinite(value)) return value;
   for (let digits = 1; digits <= 9; digits++) {
     const candidate = Number(value.toPrecision(digits));
     if (Math.fround(candidate) === value) return candidate;
@@ -177,9 +199,9 @@ function shortestFloat32(value: number): number {
   return value;
 }
 
-function longReader(values: BigInt64Array, offset: number, options: ResolvedDecodeOptions): Reader {
-  if (options.longs === "bigint") return (i) => values[offset + i];
-  return (i) => fromLong(values[offset + i] as bigint, options);
+function longReader(values: BigInt64Array, options: ResolvedDecodeOptions): Reader {
+  if (options.longs === "bigint") return (i) => values[i];
+  return (i) => fromLong(values[i] as bigint, options);
 }
 
 function fromLong(value: bigint, options: ResolvedDecodeOptions): number | bigint {
@@ -191,13 +213,12 @@ function fromLong(value: bigint, options: ResolvedDecodeOptions): number | bigin
 }
 
 function timestampReader(data: Data, options: ResolvedDecodeOptions): Reader {
-  const values = data.values as BigInt64Array;
-  const offset = data.offset;
   const type: DataType = data.type;
   if (!DataType.isTimestamp(type)) throw unexpected(type);
+  const values = data.values as BigInt64Array;
   const unit = type.unit;
-  if (options.timestamps === "micros") return (i) => toMicros(values[offset + i] as bigint, unit);
-  return (i) => new Date(Number(floorDiv(toMicros(values[offset + i] as bigint, unit), 1_000n)));
+  if (options.timestamps === "micros") return (i) => toMicros(values[i] as bigint, unit);
+  return (i) => new Date(Number(floorDiv(toMicros(values[i] as bigint, unit), 1_000n)));
 }
 
 function toMicros(value: bigint, unit: TimeUnit): bigint {
@@ -210,17 +231,28 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
+/** `YYYY-MM-DD` of a day count; years past 9999 or before 1 keep Date's signed 6-digit form. */
 function isoDate(days: number): string {
-  return new Date(days * 86_400_000).toISOString().slice(0, 10);
+  const iso = new Date(days * 86_400_000).toISOString();
+  return iso.slice(0, iso.indexOf("T"));
 }
 
-/** Decimal128: four little-endian 32-bit words of a two's-complement integer, then the scale. */
-function decimalToString(words: Uint32Array, at: number, scale: number): string {
+/**
+ * Decimal128/256: `width` little-endian 32-bit words of a two's-complement integer, then the
+ * scale (negative only under Spark's legacy negative-scale setting: trailing zeros).
+ */
+function decimalToString(words: Uint32Array, at: number, width: number, scale: number): string {
   let unscaled = 0n;
-  for (let w = 3; w >= 0; w--) unscaled = (unscaled << 32n) | BigInt(words[at + w] as number);
-  if (unscaled >= 1n << 127n) unscaled -= 1n << 128n;
+  for (let w = width - 1; w >= 0; w--) unscaled = (unscaled << 32n) | BigInt(words[at + w] as number);
+  const bits = BigInt(width * 32);
+  if (unscaled >= 1n << (bits - 1n)) unscaled -= 1n << bits;
   const negative = unscaled < 0n;
-  const digits = (negative ? -unscaled : unscaled).toString().padStart(scale + 1, "0");
-  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  const magnitude = (negative ? -unscaled : unscaled).toString();
+  let text: string;
+  if (scale <= 0) text = magnitude === "0" ? "0" : magnitude + "0".repeat(-scale);
+  else {
+    const digits = magnitude.padStart(scale + 1, "0");
+    text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  }
   return negative ? `-${text}` : text;
 }

@@ -12,8 +12,10 @@ export interface OperationContext {
 
 /**
  * A failure reported by Spark: an analysis error, a runtime error in a job, an interrupted
- * operation. Carries Spark's error class and SQLSTATE when the server sent them (3.5 puts them in
- * the google.rpc.ErrorInfo attached to the gRPC status).
+ * operation. Carries Spark's error class and SQLSTATE when the server sent them. Spark 4 puts
+ * both in the google.rpc.ErrorInfo metadata attached to the gRPC status; a 3.5 server sends
+ * neither there (only the JVM class names), so the error class is read from the message's
+ * `[CLASS]` prefix and `sqlState` stays undefined: 3.5 does not transmit it at all.
  */
 export class SparkError extends Error {
   constructor(
@@ -84,7 +86,7 @@ export function fromServiceError(error: ServiceError, operation: OperationContex
   const exceptionClasses = parseJsonArray(meta.classes) ?? (info?.reason ? [info.reason] : []);
   const messageParameters = parseJsonObject(meta.messageParameters) ?? {};
   return new SparkError(
-    error.details || error.message,
+    (error.details || error.message).trim(),
     meta.errorClass ?? errorClassFromMessage(error.details),
     meta.sqlState,
     exceptionClasses,
@@ -107,9 +109,15 @@ function readErrorInfo(error: ServiceError): { reason: string; metadata: Record<
   return undefined;
 }
 
-/** Spark's messages start with `[ERROR_CLASS.SUB_CLASS] ...` even when the metadata lacks it. */
+/**
+ * Spark's messages start with `[ERROR_CLASS.SUB_CLASS] ...`: the only place a 3.5 server puts the
+ * error class (its ErrorInfo metadata holds just "classes" and, optionally, "stackTrace"). Parse
+ * errors start with a line break before the bracket. A failed job is a SparkException without a
+ * class ("Job aborted due to stage failure: ... SparkArithmeticException: [DIVIDE_BY_ZERO] ..."):
+ * then the class of the task's exception, the actual cause, is what callers need to branch on.
+ */
 function errorClassFromMessage(message: string): string | undefined {
-  return /^\[([A-Z0-9_.]+)\]/.exec(message)?.[1];
+  return /^\s*\[([A-Z0-9_.]+)\]/.exec(message)?.[1] ?? /[\w$.]+(?:Exception|Error): \[([A-Z0-9_.]+)\]/.exec(message)?.[1];
 }
 
 function parseJsonArray(text: string | undefined): string[] | undefined {

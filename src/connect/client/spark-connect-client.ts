@@ -42,6 +42,19 @@ export interface ExecuteOptions {
   readonly tags?: readonly string[];
   /** Called with the operation id once the request is sent, so that callers can interrupt it. */
   readonly onOperationId?: (operationId: string) => void;
+  /**
+   * Called before each ReattachExecute, i.e. whenever the server cut the result stream (see
+   * spark.connect.execute.reattachable.senderMaxStreamSize/Duration) or the channel broke.
+   */
+  readonly onReattach?: (event: ReattachEvent) => void;
+}
+
+export interface ReattachEvent {
+  readonly operationId: string;
+  /** The last response received before the cut; the server resumes after it. */
+  readonly lastResponseId: string | undefined;
+  /** Why: the server ended the stream early, or a transient gRPC failure. */
+  readonly cause: "stream-ended" | "transient-error";
 }
 
 export type InterruptTarget = { readonly all: true } | { readonly tag: string } | { readonly operationId: string };
@@ -111,7 +124,8 @@ export class SparkConnectClient {
     const context: OperationContext = { rpc: "ExecutePlan", operationId, target: this.target };
     const tags = [...this.tags, ...(options.tags ?? []).map(validateTag)];
     const signal = withTimeout(options.signal, options.timeoutMs);
-    signal?.throwIfAborted();
+    // Same error whether the signal fired before or during the call.
+    if (signal?.aborted) throw new OperationAbortedError(context, signal.reason);
 
     const request = create(ExecutePlanRequestSchema, {
       sessionId: this.sessionId,
@@ -136,9 +150,14 @@ export class SparkConnectClient {
     signal?.addEventListener("abort", onAbort, { once: true });
 
     try {
-      let sent = false;
+      // After the first stream (cut, or broken) the operation is resumed with ReattachExecute.
+      let reattach = false;
+      let reattachCause: ReattachEvent["cause"] = "stream-ended";
       while (!complete) {
-        current = sent
+        // An abort between streams (during a backoff delay, or as one ended) must not reattach.
+        if (signal?.aborted) throw new OperationAbortedError(context, signal.reason);
+        if (reattach) options.onReattach?.({ operationId, lastResponseId, cause: reattachCause });
+        current = reattach
           ? this.transport.serverStream("ReattachExecute", ReattachExecuteRequestSchema, ExecutePlanResponseSchema, create(ReattachExecuteRequestSchema, {
               sessionId: this.sessionId,
               userContext: this.userContext,
@@ -147,26 +166,35 @@ export class SparkConnectClient {
               ...(lastResponseId !== undefined && { lastResponseId }),
             }))
           : this.transport.serverStream("ExecutePlan", ExecutePlanRequestSchema, ExecutePlanResponseSchema, request);
+        const rpc = reattach ? "ReattachExecute" : "ExecutePlan";
         try {
           for await (const response of current as AsyncIterable<ExecutePlanResponse>) {
-            sent = true;
+            retries = 0; // the budget is for consecutive failures, not for a long result's lifetime
             lastResponseId = response.responseId;
             if (response.responseType.case === "resultComplete") complete = true;
             yield response;
             releases.push({ case: "releaseUntil", value: { responseId: response.responseId } });
           }
           // A stream that ends without ResultComplete has more to come: reattach (not an error).
-          sent = true;
+          reattach = true;
+          reattachCause = "stream-ended";
         } catch (error) {
           if (signal?.aborted) throw new OperationAbortedError(context, signal.reason);
           if (isTransient(error) && retries < this.maxReattachRetries) {
+            // The ExecutePlan may have reached the server: resume it rather than start it twice.
             retries += 1;
+            reattach = true;
+            reattachCause = "transient-error";
             await delay(Math.min(50 * 2 ** retries, 2_000));
             continue;
           }
-          // The server forgot the operation before sending anything: start it again, same id.
-          if (!sent && isServiceError(error) && error.code !== GrpcStatus.INVALID_ARGUMENT && /OPERATION_NOT_FOUND/.test(error.details)) continue;
-          throw isServiceError(error) ? fromServiceError(error, { ...context, rpc: sent ? "ReattachExecute" : "ExecutePlan" }) : error;
+          // The first ExecutePlan never reached the server (or it dropped the operation before
+          // sending anything): start it again, with the same operation id.
+          if (reattach && lastResponseId === undefined && isServiceError(error) && error.code !== GrpcStatus.INVALID_ARGUMENT && /OPERATION_NOT_FOUND/.test(error.details)) {
+            reattach = false;
+            continue;
+          }
+          throw isServiceError(error) ? fromServiceError(error, { ...context, rpc }) : error;
         }
       }
     } finally {

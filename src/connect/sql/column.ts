@@ -1,6 +1,6 @@
 import { Expression_SortOrder_NullOrdering as NullOrdering, Expression_SortOrder_SortDirection as SortDirection } from "../proto/gen/spark/connect/expressions_pb";
 import { unresolvedFunction, type ExpressionInit } from "./expression";
-import { toLiteral, type LiteralValue } from "./literal";
+import { literalExpression, type LiteralValue } from "./literal";
 import type { DataType } from "./types";
 import type { WindowSpec } from "./window";
 
@@ -39,7 +39,8 @@ export class Column {
     return this.binary("==", other);
   }
   neq(other: ColumnOrValue): Column {
-    return this.binary("!=", other);
+    // "!=" and "<>" are parser syntax, not functions in Spark's registry: negate equality instead.
+    return this.eq(other).not();
   }
   /** Null-safe equality (`<=>`): null equals null. */
   eqNullSafe(other: ColumnOrValue): Column {
@@ -209,7 +210,7 @@ export class Column {
 
 /** A JS value or Column as an expression: Columns pass through, values become literals. */
 export function toExpr(value: ColumnOrValue): ExpressionInit {
-  return value instanceof Column ? value.expr : { exprType: { case: "literal", value: toLiteral(value) } };
+  return value instanceof Column ? value.expr : literalExpression(value);
 }
 
 /** A call of a Spark SQL function by name, e.g. `fn("date_trunc", lit("week"), col("ts"))`. */

@@ -25,7 +25,8 @@ import {
   YearMonthIntervalType,
 } from "./types";
 
-const SIMPLE: Record<string, () => DataType> = {
+// A Map, not an object literal: `SIMPLE["constructor"]` must not find Object's.
+const SIMPLE = new Map<string, () => DataType>(Object.entries({
   string: () => new StringType(),
   bigint: () => new LongType(),
   long: () => new LongType(),
@@ -45,7 +46,9 @@ const SIMPLE: Record<string, () => DataType> = {
   timestamp_ltz: () => new TimestampType(),
   timestamp_ntz: () => new TimestampNTZType(),
   void: () => new NullType(),
-};
+}));
+
+const INTERVAL_UNITS = ["year", "month", "day", "hour", "minute", "second"];
 
 /**
  * Parses a Spark DDL schema, `"user_id string NOT NULL, ts timestamp, tags array<string>"`, or a
@@ -115,6 +118,8 @@ class DDLParser {
         const precision = this.integer();
         const scale = this.eat(",") ? this.integer() : 0;
         this.expect(")");
+        if (precision < 1 || precision > 38) this.fail(`decimal precision ${precision} is not within 1 to 38`);
+        if (scale > precision) this.fail(`decimal scale ${scale} exceeds its precision ${precision}`);
         return new DecimalType(precision, scale);
       }
       case "char":
@@ -126,8 +131,10 @@ class DDLParser {
       }
       case "interval":
         return this.interval();
+      case "":
+        return this.fail("expected a type");
       default: {
-        const make = SIMPLE[name];
+        const make = SIMPLE.get(name);
         if (!make) return this.fail(`unknown type '${name}'`);
         return make();
       }
@@ -151,30 +158,41 @@ class DDLParser {
       this.space();
       const rest = this.text.slice(this.pos);
       const notNull = /^not\s+null\b/i.exec(rest);
-      const commented = /^comment\s+'((?:[^'\\]|\\.)*)'/i.exec(rest);
+      const commented = /^comment\s+('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/i.exec(rest);
       if (notNull) {
         nullable = false;
         this.pos += notNull[0].length;
       } else if (commented) {
-        comment = commented[1];
+        comment = unescapeSql((commented[1] as string).slice(1, -1));
         this.pos += commented[0].length;
       } else break;
     }
     return new StructField(name, type, nullable, comment === undefined ? undefined : JSON.stringify({ comment }));
   }
 
+  /** `interval` alone is CalendarIntervalType; `interval <unit> [to <unit>]` an ANSI interval. */
   private interval(): DataType {
-    const units = ["year", "month", "day", "hour", "minute", "second"];
-    const from = units.indexOf(this.word().toLowerCase());
-    let to = from;
+    const from = this.intervalUnit();
+    if (from === undefined) return new CalendarIntervalType();
     this.space();
+    let to = from;
     if (/^to\b/i.test(this.text.slice(this.pos))) {
       this.pos += 2;
-      to = units.indexOf(this.word().toLowerCase());
+      to = this.intervalUnit() ?? this.fail("expected an interval unit after 'to'");
     }
-    if (from < 0 || to < from) return this.word() === "" ? new CalendarIntervalType() : this.fail("bad interval type");
+    if (to < from) this.fail(`an interval cannot run from ${INTERVAL_UNITS[from] ?? "?"} to ${INTERVAL_UNITS[to] ?? "?"}`);
     if (from <= 1) return to <= 1 ? new YearMonthIntervalType(from, to) : this.fail("an interval cannot mix months and days");
     return new DayTimeIntervalType(from - 2, to - 2);
+  }
+
+  /** The index in INTERVAL_UNITS of the next word, consumed only if it is one. */
+  private intervalUnit(): number | undefined {
+    this.space();
+    const match = /^[A-Za-z]+\b/.exec(this.text.slice(this.pos));
+    const unit = match ? INTERVAL_UNITS.indexOf(match[0].toLowerCase()) : -1;
+    if (!match || unit < 0) return undefined;
+    this.pos += match[0].length;
+    return unit;
   }
 
   private identifier(): string {
@@ -233,4 +251,10 @@ class DDLParser {
   private fail(reason: string): never {
     throw new Error(`Cannot parse DDL '${this.text}' at ${this.pos}: ${reason}`);
   }
+}
+
+/** A COMMENT string's text: backslash escapes as Spark's SQL parser reads them. */
+function unescapeSql(text: string): string {
+  const named: Record<string, string> = { n: "\n", t: "\t", r: "\r", b: "\b", "0": "\0" };
+  return text.replace(/\\(.)/g, (_, ch: string) => named[ch] ?? ch);
 }

@@ -5,7 +5,7 @@
  */
 import { Column, fn, toExpr, type ColumnOrValue } from "./column";
 import { unresolvedFunction } from "./expression";
-import { toLiteral, type LiteralValue } from "./literal";
+import { literalExpression, type LiteralValue } from "./literal";
 
 /** A column name (as in PySpark, strings name columns) or a Column. */
 export type ColumnOrName = Column | string;
@@ -24,8 +24,12 @@ export function col(name: string): Column {
 }
 export const column = col;
 
-export function lit(value: LiteralValue): Column {
-  return value instanceof Column ? value : new Column({ exprType: { case: "literal", value: toLiteral(value) } });
+/**
+ * A JS value as a Column (see toLiteral for the inferred Spark types); a Column passes through.
+ * Arrays holding nulls and Maps become `array(...)`/`map(...)` calls (see literalExpression).
+ */
+export function lit(value: LiteralValue | Column): Column {
+  return value instanceof Column ? value : new Column(literalExpression(value));
 }
 
 /** A SQL expression string, parsed by the server: `expr("duration_ms / 1000 AS seconds")`. */

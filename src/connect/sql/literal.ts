@@ -1,5 +1,6 @@
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import type { Expression_LiteralSchema } from "../proto/gen/spark/connect/expressions_pb";
+import { unresolvedFunction, type ExpressionInit } from "./expression";
 import type { DataType, DataTypeInit } from "./types";
 
 type LiteralInit = MessageInitShape<typeof Expression_LiteralSchema>;
@@ -25,7 +26,10 @@ export type LiteralValue =
 export class TypedLiteral {
   private constructor(readonly literal: LiteralInit) {}
 
-  /** An exact decimal from its text, e.g. `decimal("12.50")`, optionally with precision and scale. */
+  /**
+   * An exact decimal from its text, e.g. `decimal("12.50")`, optionally with precision and scale.
+   * Spark types it with at least the stated precision and scale, widened to hold the value.
+   */
   static decimal(value: string, precision?: number, scale?: number): TypedLiteral {
     if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value)) throw new Error(`'${value}' is not a decimal number`);
     return new TypedLiteral({
@@ -123,16 +127,144 @@ export function toLiteral(value: LiteralValue): LiteralInit {
     return { literalType: { case: "timestamp", value: BigInt(value.getTime()) * 1000n } };
   }
   if (value instanceof Uint8Array) return { literalType: { case: "binary", value } };
+  if (hasNullInside(value)) {
+    // Spark 3.5's server reads a null array element or map value as its type's zero (0, "",
+    // 1970-01-01…) instead of null: refuse rather than send a value that silently changes.
+    throw new Error("A Spark literal cannot hold null inside an array or map: use lit(...), which builds it with array()/map()");
+  }
   if (Array.isArray(value)) {
-    const elements = (value as readonly LiteralValue[]).map(toLiteral);
-    return { literalType: { case: "array", value: { elementType: typeOf(elements, "array"), elements } } };
+    const { type, elements } = uniform((value as readonly LiteralValue[]).map(toLiteral), "array");
+    return { literalType: { case: "array", value: { elementType: type, elements } } };
   }
   if (value instanceof Map) {
-    const keys = [...(value as ReadonlyMap<LiteralValue, LiteralValue>).keys()].map(toLiteral);
-    const values = [...(value as ReadonlyMap<LiteralValue, LiteralValue>).values()].map(toLiteral);
-    return { literalType: { case: "map", value: { keyType: typeOf(keys, "map key"), valueType: typeOf(values, "map value"), keys, values } } };
+    const map = value as ReadonlyMap<LiteralValue, LiteralValue>;
+    const keys = uniform([...map.keys()].map(toLiteral), "map key");
+    const values = uniform([...map.values()].map(toLiteral), "map value");
+    return { literalType: { case: "map", value: { keyType: keys.type, valueType: values.type, keys: keys.elements, values: values.elements } } };
   }
   throw new Error(`Cannot make a Spark literal from ${Object.prototype.toString.call(value)}`);
+}
+
+/**
+ * A JS value as an expression: a literal, except for Maps and for arrays that hold nulls or empty
+ * collections at any depth, which become calls of Spark's `array` and `map` functions on element
+ * expressions. That keeps nulls inside collections (see toLiteral), a Map's insertion order (the
+ * server builds a map literal through a hash map, which loses it), and types an empty collection
+ * as PySpark does (`array<void>`, which Spark widens where it meets typed arrays).
+ */
+export function literalExpression(value: LiteralValue): ExpressionInit {
+  if (Array.isArray(value) && (!plainCollection(value) || mixesTypes(value))) {
+    const elements = value as readonly LiteralValue[];
+    // The same rule as for a literal array: an element must give the type (an empty array is void).
+    if (elements.length > 0 && elements.every((e) => e === null || e === undefined)) {
+      throw new Error("Cannot infer the array type of a literal with no non-null element: use TypedLiteral.nullOf or cast");
+    }
+    return unresolvedFunction("array", elements.map(literalExpression));
+  }
+  if (value instanceof Map) {
+    const entries = [...(value as ReadonlyMap<LiteralValue, LiteralValue>)];
+    return unresolvedFunction("map", entries.flatMap(([k, v]) => [literalExpression(k), literalExpression(v)]));
+  }
+  return { exprType: { case: "literal", value: toLiteral(value) } };
+}
+
+/** Whether an array's elements have no common literal type (Spark's `array()` can still widen them). */
+function mixesTypes(value: readonly LiteralValue[]): boolean {
+  try {
+    toLiteral(value);
+    return false;
+  } catch (e) {
+    if (e instanceof MixedTypesError) return true;
+    throw e;
+  }
+}
+
+class MixedTypesError extends Error {}
+
+/**
+ * Collection elements brought to one Spark type, with that type. The server converts every
+ * element by the declared element type and reads another kind of literal as zero (`[1, 2.5]`
+ * would arrive as `[1, 0]`), so numbers are widened here as Spark would (int < long < double),
+ * decimals get a precision and scale that hold them all, and any other mix is refused.
+ */
+function uniform(literals: readonly LiteralInit[], what: string): { type: DataTypeInit; elements: LiteralInit[] } {
+  const elements = widenDecimals(widenNumbers(literals));
+  const type = typeOf(elements, what);
+  const key = typeKey(type);
+  if (elements.some((e) => e.literalType?.case !== "null" && typeKey(typeOf([e], what)) !== key)) {
+    throw new MixedTypesError(`The ${what} elements of a literal have different types: use lit(), which lets Spark widen them, or cast`);
+  }
+  return { type, elements };
+}
+
+const NUMBER_RANK = { integer: 0, long: 1, double: 2 } as const;
+
+function widenNumbers(literals: readonly LiteralInit[]): LiteralInit[] {
+  const cases = new Set(literals.map((l) => l.literalType?.case).filter((c) => c !== "null"));
+  const numeric = [...cases].filter((c): c is keyof typeof NUMBER_RANK => c === "integer" || c === "long" || c === "double");
+  if (cases.size < 2 || numeric.length !== cases.size) return [...literals];
+  const widest = numeric.reduce((a, b) => (NUMBER_RANK[a] >= NUMBER_RANK[b] ? a : b));
+  return literals.map((l) => {
+    const t = l.literalType;
+    if (t?.case !== "integer" && t?.case !== "long" && t?.case !== "double") return l;
+    if (widest === "double") return { literalType: { case: "double", value: Number(t.value) } };
+    return { literalType: { case: "long", value: BigInt(t.value) } };
+  });
+}
+
+/** Decimals without a stated precision get the smallest precision and scale holding every element. */
+function widenDecimals(literals: readonly LiteralInit[]): LiteralInit[] {
+  const decimals = literals.flatMap((l) => (l.literalType?.case === "decimal" ? [l.literalType.value] : []));
+  if (decimals.length === 0 || decimals.length !== literals.filter((l) => l.literalType?.case !== "null").length) return [...literals];
+  // As the server does for one decimal literal: at least the stated precision and scale, and enough for the value.
+  const shapes = decimals.map((d) => {
+    const actual = decimalShape(d.value ?? "0");
+    return { integral: Math.max(actual.integral, (d.precision ?? 0) - (d.scale ?? 0)), scale: Math.max(actual.scale, d.scale ?? 0) };
+  });
+  const scale = Math.max(...shapes.map((x) => x.scale));
+  const precision = Math.max(...shapes.map((x) => x.integral)) + scale;
+  if (precision > 38) throw new RangeError(`The decimal elements of a literal need ${precision} digits; Spark's limit is 38`);
+  return literals.map((l) => (l.literalType?.case === "decimal" ? { literalType: { case: "decimal", value: { value: l.literalType.value.value, precision, scale } } } : l));
+}
+
+/** Digits before and after the point of a decimal text such as "-12.50" or "1.5e-3". */
+function decimalShape(text: string): { integral: number; scale: number } {
+  const [mantissa = "", exponentText] = text.replace(/^[+-]/, "").toLowerCase().split("e");
+  const exponent = exponentText === undefined ? 0 : Number(exponentText);
+  const [whole = "", fraction = ""] = mantissa.split(".");
+  return { integral: Math.max(1, whole.replace(/^0+/, "").length + exponent), scale: Math.max(0, fraction.length - exponent) };
+}
+
+/** A Spark type as comparable text. */
+function typeKey(type: DataTypeInit): string {
+  return JSON.stringify(type, (k, v: unknown) => (k === "$typeName" ? undefined : v));
+}
+
+/** The children of an array or Map (keys, then values), or undefined for a scalar. */
+function childrenOf(value: LiteralValue): readonly LiteralValue[] | undefined {
+  if (Array.isArray(value)) return value as readonly LiteralValue[];
+  if (value instanceof Map) {
+    const map = value as ReadonlyMap<LiteralValue, LiteralValue>;
+    return [...map.keys(), ...map.values()];
+  }
+  return undefined;
+}
+
+/** Whether a value is null, untyped or typed (`TypedLiteral.nullOf`). */
+function isNull(value: LiteralValue): boolean {
+  return value === null || value === undefined || (value instanceof TypedLiteral && value.literal.literalType?.case === "null");
+}
+
+/** Whether an array or Map holds a null at any depth. */
+function hasNullInside(value: LiteralValue): boolean {
+  return childrenOf(value)?.some((c) => isNull(c) || hasNullInside(c)) ?? false;
+}
+
+/** Whether a collection is non-empty with no null, Map or empty collection at any depth. */
+function plainCollection(value: LiteralValue): boolean {
+  const children = childrenOf(value);
+  if (children === undefined) return !isNull(value);
+  return !(value instanceof Map) && children.length > 0 && children.every(plainCollection);
 }
 
 /** The Spark type of a list of literals: that of the first non-null one (Spark widens the rest). */

@@ -25,10 +25,11 @@ export class RuntimeConfig {
     return response.pairs[0]?.value;
   }
 
-  /** All set configuration entries, optionally those whose key starts with `prefix`. */
+  /** All set configuration entries, optionally those whose key starts with `prefix` (full keys either way). */
   async getAll(prefix?: string): Promise<Record<string, string>> {
     const response = await this.client.config({ opType: { case: "getAll", value: prefix === undefined ? {} : { prefix } } });
-    return Object.fromEntries(response.pairs.map((p) => [p.key, p.value ?? ""]));
+    // The server strips `prefix` from the keys it returns; give them back whole, as without one.
+    return Object.fromEntries(response.pairs.map((p) => [(prefix ?? "") + p.key, p.value ?? ""]));
   }
 
   async unset(key: string): Promise<void> {

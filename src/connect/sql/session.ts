@@ -31,6 +31,14 @@ export class SparkSession {
     this.decodeOptions = resolveDecodeOptions(options);
   }
 
+  /**
+   * A session over a client without contacting the server: plans can be built and inspected
+   * offline (the first action still needs a reachable server).
+   */
+  static fromClient(client: SparkConnectClient, options: SessionOptions = {}): SparkSession {
+    return new SparkSession(client, options);
+  }
+
   static get builder(): SparkSessionBuilder {
     return new SparkSessionBuilder();
   }
@@ -40,7 +48,12 @@ export class SparkSession {
     const remote = connectionString ?? process.env.SPARK_REMOTE;
     if (remote === undefined || remote === "") throw new Error("No Spark Connect server given: pass a connection string or set SPARK_REMOTE");
     const session = new SparkSession(new SparkConnectClient(remote, options), options);
-    await session.version(); // fail here, with the address, rather than at the first query
+    try {
+      await session.version(); // fail here, with the address, rather than at the first query
+    } catch (error) {
+      session.stop(); // nobody else holds the channel: do not leak it
+      throw error;
+    }
     return session;
   }
 
@@ -88,10 +101,11 @@ export class SparkSession {
   /**
    * A DataFrame from local data: an Arrow table, or row objects with a schema (a StructType or a
    * DDL string such as `"id bigint, name string"`). Rows without a schema are typed from their
-   * values (see `lit`).
+   * values (see `lit`). Rows may be of any object type (an interface needs no index signature).
    */
-  createDataFrame(data: Table | readonly Record<string, unknown>[], schema?: StructType | string): DataFrame {
+  createDataFrame(data: Table | readonly object[], schema?: StructType | string): DataFrame {
     const struct = typeof schema === "string" ? parseDDLSchema(schema) : schema;
+    // Rows are read by their own enumerable keys only, as a Record.
     const table = Array.isArray(data) ? rowsToTable(data as readonly Record<string, unknown>[], struct) : (data as Table);
     return this.newDataFrame({
       case: "localRelation",
@@ -165,7 +179,12 @@ export class SparkSessionBuilder {
 
   async getOrCreate(): Promise<SparkSession> {
     const session = await SparkSession.connect(this.url, this.options);
-    for (const [key, value] of this.configs) await session.conf.set(key, value);
+    try {
+      for (const [key, value] of this.configs) await session.conf.set(key, value);
+    } catch (error) {
+      session.stop();
+      throw error;
+    }
     return session;
   }
 }

@@ -225,6 +225,14 @@ export class StructField {
   simpleString(): string {
     return `${quoteIdentifier(this.name)}:${this.dataType.simpleString()}`;
   }
+
+  /** The field's comment, kept (as Spark keeps it) in the metadata's `comment` key. */
+  get comment(): string | undefined {
+    if (this.metadata === undefined) return undefined;
+    const parsed: unknown = JSON.parse(this.metadata);
+    const comment: unknown = typeof parsed === "object" && parsed !== null ? (parsed as Record<string, unknown>).comment : undefined;
+    return typeof comment === "string" ? comment : undefined;
+  }
 }
 
 export class StructType extends DataType {
@@ -255,9 +263,14 @@ export class StructType extends DataType {
     return `struct<${this.fields.map((f) => f.simpleString()).join(",")}>`;
   }
 
-  /** `name type [NOT NULL], ...`: the form DataFrameReader.schema and createDataFrame accept. */
+  /** `name type [NOT NULL] [COMMENT '...'], ...`: the form DataFrameReader.schema and createDataFrame accept. */
   toDDL(): string {
-    return this.fields.map((f) => `${quoteIdentifier(f.name)} ${f.dataType.simpleString()}${f.nullable ? "" : " NOT NULL"}`).join(", ");
+    return this.fields
+      .map((f) => {
+        const comment = f.comment;
+        return `${quoteIdentifier(f.name)} ${f.dataType.simpleString()}${f.nullable ? "" : " NOT NULL"}${comment === undefined ? "" : ` COMMENT '${escapeSql(comment)}'`}`;
+      })
+      .join(", ");
   }
 
   toProto(): DataTypeInit {
@@ -291,8 +304,15 @@ export class UserDefinedType extends DataType {
     return this.sqlType.simpleString();
   }
   toProto(): DataTypeInit {
-    return { kind: { case: "udt", value: { type: "udt", sqlType: this.sqlType.toProto() } } };
+    return { kind: { case: "udt", value: { type: "udt", jvmClass: this.name, sqlType: this.sqlType.toProto() } } };
   }
+}
+
+const SQL_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };
+
+/** A string for a single-quoted SQL literal: the escapes the DDL parser reads back. */
+function escapeSql(text: string): string {
+  return text.replace(/[\\'\n\t\r]/g, (ch) => SQL_ESCAPES[ch] ?? `\\${ch}`);
 }
 
 function quoteIdentifier(name: string): string {

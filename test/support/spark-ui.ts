@@ -1,0 +1,51 @@
+import { expect } from "vitest";
+import { uiUrl } from "./spark";
+
+/** A job as the Spark UI REST API (/api/v1/applications/<app>/jobs) describes it. */
+export interface UiJob {
+  readonly jobId: number;
+  readonly status: "RUNNING" | "SUCCEEDED" | "FAILED" | "UNKNOWN";
+  /** Spark 3.5 lists the Spark Connect operation and session tags of the job here. */
+  readonly jobTags?: readonly string[];
+  readonly numKilledTasks: number;
+}
+
+let appId: string | undefined;
+
+async function getJson(path: string): Promise<unknown> {
+  const response = await fetch(`${uiUrl()}/api/v1${path}`);
+  if (!response.ok) throw new Error(`GET ${path}: HTTP ${String(response.status)}`);
+  return response.json();
+}
+
+export async function jobs(): Promise<UiJob[]> {
+  if (appId === undefined) {
+    const apps = (await getJson("/applications")) as { id: string }[];
+    appId = apps[0]?.id;
+    if (appId === undefined) throw new Error("The Spark UI lists no application");
+  }
+  return (await getJson(`/applications/${appId}/jobs`)) as UiJob[];
+}
+
+/** The tag Spark Connect 3.5 puts on every job of one operation. */
+export function operationJobTag(userId: string, sessionId: string, operationId: string): string {
+  return `SparkConnect_OperationTag_User_${userId}_Session_${sessionId}_Operation_${operationId}`;
+}
+
+/** The tag Spark Connect 3.5 puts on every job of an operation carrying the user tag `tag`. */
+export function userJobTag(userId: string, sessionId: string, tag: string): string {
+  return `SparkConnect_SessionTag_User_${userId}_Session_${sessionId}_Tag_${tag}`;
+}
+
+/** Polls the REST API until a job carrying `tag` satisfies `done`; returns those jobs. */
+export async function waitForJobs(tag: string, done: (jobs: UiJob[]) => boolean, timeoutMs = 30_000): Promise<UiJob[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const tagged = (await jobs()).filter((j) => j.jobTags?.includes(tag));
+    if (tagged.length > 0 && done(tagged)) return tagged;
+    if (Date.now() > deadline) {
+      expect.fail(`No job tagged ${tag} reached the expected state in ${String(timeoutMs)} ms: ${JSON.stringify(tagged.map((j) => j.status))}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
