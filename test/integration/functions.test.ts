@@ -5,6 +5,7 @@ import {
   unixTimestamp, weekofyear, window, xxhash64, year,
 } from "../../src/connect/sql/functions";
 import type { SparkSession } from "../../src/connect/sql/session";
+import { generator } from "../support/random";
 import { connect } from "../support/spark";
 
 let spark: SparkSession;
@@ -13,14 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => { spark.stop(); });
 
-/** A small deterministic pseudo-random generator (LCG), so that test data is varied but fixed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const DAY = 86_400_000;
 const isoDay = (millis: number): string => new Date(millis).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import {
 import { TypedLiteral } from "../../src/connect/sql/literal";
 import type { SparkSession } from "../../src/connect/sql/session";
 import { Window } from "../../src/connect/sql/window";
+import { generator } from "../support/random";
 import { connect } from "../support/spark";
 
 let spark: SparkSession;
@@ -14,14 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => { spark.stop(); });
 
-/** A fixed pseudo-random generator (LCG) for varied but reproducible data. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 // Partitions of different sizes (one of a single row), ordering keys with ties and gaps, nulls in v.
 interface Event { id: number; g: string; k: number; v: number | null }
