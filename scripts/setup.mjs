@@ -65,8 +65,9 @@ if (major < 17) fail(`Java 17 or newer is required; found ${major}`);
 const jvmInputs = [join(root, "jvm", "pom.xml"), ...filesUnder(join(root, "jvm", "src"))];
 once(join(sparkHome, ".runtime.stamp"), hashOf(jvmInputs), () => {
   console.error("setup: resolving the Spark runtime from Maven Central (mvn package)…");
-  rmSync(join(sparkHome, "jars"), { recursive: true, force: true });
-  rmSync(join(sparkHome, "proto"), { recursive: true, force: true });
+  // Start clean, build scratch included: Maven's "already unpacked" markers there would
+  // otherwise skip extracting the .proto files into the emptied folder.
+  for (const dir of ["jars", "proto", "build"]) rmSync(join(sparkHome, dir), { recursive: true, force: true });
   run("mvn", ["-q", "-B", "-f", join(root, "jvm", "pom.xml"), `-Dspark.home=${sparkHome}`, "package"], "Resolving Spark with Maven");
 });
 

@@ -53,6 +53,11 @@ describe("batchToRows: strings, binary, decimals", () => {
     expect(column(utf8Data(["", "héllo", null, "日本語", "🙂"]))).toEqual(["", "héllo", null, "日本語", "🙂"]);
   });
 
+  it("reads an all-ASCII column (its fast path) the same way, nulls and empties included", () => {
+    const values = ["u000001", "", null, "page_view", "5.7.3", "x".repeat(40)];
+    expect(column(utf8Data(values))).toEqual(values);
+  });
+
   it("reads binary as a copy of the bytes", () => {
     const data = arrow.vectorFromArray([Uint8Array.of(1, 2), null, Uint8Array.of()], new arrow.Binary()).data[0] as arrow.Data;
     const values = column(data);

@@ -28,6 +28,9 @@ export class GrpcTransport {
       "grpc.max_receive_message_length": maxBytes,
       "grpc.max_send_message_length": maxBytes,
       "grpc.primary_user_agent": options.userAgent,
+      // HTTP/2's default 64 KiB flow-control window makes the server wait for a window update
+      // every 64 KiB of a 4 MiB Arrow batch; a window of a few batches keeps results streaming.
+      "grpc-node.flow_control_window": 16 * 1024 * 1024,
       // Long result streams sit idle while Spark computes; keep the connection alive through NATs.
       "grpc.keepalive_time_ms": 30_000,
       "grpc.keepalive_permit_without_calls": 1,

@@ -23,6 +23,7 @@ import {
 import { parseConnectionString, type ConnectionParams } from "./connection-string";
 import { OperationAbortedError, fromServiceError, isServiceError, isTransient, type OperationContext } from "./errors";
 import { GrpcTransport } from "./grpc-transport";
+import { ReleaseQueue } from "./release-queue";
 
 export const CLIENT_TYPE = "insights-ts";
 
@@ -173,7 +174,8 @@ export class SparkConnectClient {
             lastResponseId = response.responseId;
             if (response.responseType.case === "resultComplete") complete = true;
             yield response;
-            releases.push({ case: "releaseUntil", value: { responseId: response.responseId } });
+            // Once the result is complete one releaseAll (below) frees everything.
+            if (!complete) releases.push({ case: "releaseUntil", value: { responseId: response.responseId } });
           }
           // A stream that ends without ResultComplete has more to come: reattach (not an error).
           reattach = true;
@@ -204,8 +206,9 @@ export class SparkConnectClient {
         current?.cancel();
         if (!signal?.aborted) void this.interrupt({ operationId }).catch(() => undefined);
       }
+      // Not awaited, as PySpark does: the caller has its result and need not wait a round trip
+      // for the server to free the operation's buffers.
       releases.push({ case: "releaseAll", value: {} });
-      await releases.drained();
     }
   }
 
@@ -281,42 +284,6 @@ export class SparkConnectClient {
 
   private assertOpen(): void {
     if (this.closed) throw new Error(`The Spark Connect session ${this.sessionId} is closed`);
-  }
-}
-
-/**
- * ReleaseExecute calls are sent one at a time in order and never block reading results. Failures
- * are ignored: releasing only frees server memory early; the server drops the operation anyway
- * after spark.connect.execute.manager.detachedTimeout.
- */
-class ReleaseQueue {
-  private tail: Promise<void> = Promise.resolve();
-  private pending: MessageInitShape<typeof ReleaseExecuteRequestSchema>["release"] | undefined;
-  private running = false;
-
-  constructor(private readonly send: (release: MessageInitShape<typeof ReleaseExecuteRequestSchema>["release"]) => Promise<void>) {}
-
-  push(release: MessageInitShape<typeof ReleaseExecuteRequestSchema>["release"]): void {
-    // Only the newest "until" matters; a releaseAll supersedes everything before it.
-    this.pending = release;
-    if (!this.running) this.tail = this.pump();
-  }
-
-  drained(): Promise<void> {
-    return this.tail;
-  }
-
-  private async pump(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.pending !== undefined) {
-        const next = this.pending;
-        this.pending = undefined;
-        await this.send(next).catch(() => undefined);
-      }
-    } finally {
-      this.running = false;
-    }
   }
 }
 
