@@ -17,7 +17,8 @@ import { projectRoot, sparkHome } from "../../src/server/paths";
 import { measurePySpark } from "./pyspark-client";
 import { ensurePySpark, sparkRuntimeVersion } from "./python-env";
 import { compare, formatRuns, formatTable, type Results } from "./report";
-import { measureTs } from "./ts-client";
+import { measureTs, type MeasureResult } from "./ts-client";
+import { mergeRuns } from "./merge-runs";
 import { DEFAULT_WORKLOAD, type MeasureName, type Workload } from "./workload";
 
 const ALL_MEASURES: readonly MeasureName[] = ["trivial", "arrow", "rows"];
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   let session: SparkSession | undefined;
   try {
     session = await SparkSession.connect(server.url);
+    const spark = session;
     const serverVersion = await session.version();
     log(`Server ${serverVersion} at ${server.url}, pid ${server.pid}; ${workload.rows.toLocaleString("en-US")} rows, ${workload.runs} timed runs per measure`);
 
@@ -55,15 +57,26 @@ async function main(): Promise<void> {
     const results: { -readonly [K in keyof Results]: Results[K] } = {};
     let pysparkVersion = "";
     for (const measure of measures) {
-      // Each client warms up on its own before timing (see Workload.warmups), so the order of the
-      // two only decides who meets the colder server during warm-up, which is not timed.
-      log(`${measure}: TS client…`);
-      const ts = await measureTs(session, measure, workload);
-      log(`${measure}: TS median ${ts.medianMs.toFixed(2)} ms; PySpark client…`);
-      const py = await measurePySpark(python, server.url, measure, workload);
-      pysparkVersion = py.version;
-      log(`${measure}: PySpark median ${py.medianMs.toFixed(2)} ms`);
-      results[measure] = { ts, pyspark: py };
+      // Rounds alternate which client goes first, one timed run each: the server keeps getting
+      // faster as its JIT warms, and a fixed order would hand that drift to the second client.
+      const ts: MeasureResult[] = [];
+      const py: (MeasureResult & { version: string })[] = [];
+      for (let round = 0; round < workload.runs; round++) {
+        // The TS client lives in this process: it warms up once. Each PySpark run is a fresh
+        // process (so its peak RSS is that run's) and warms up every time.
+        const tsRound = (): Promise<void> =>
+          measureTs(spark, measure, { ...workload, runs: 1, warmups: round === 0 ? workload.warmups : 0, trivialWarmups: round === 0 ? workload.trivialWarmups : 0 }).then((r) => {
+            ts.push(r);
+          });
+        const pyRound = (): Promise<void> =>
+          measurePySpark(python, server.url, measure, { ...workload, runs: 1 }).then((r) => {
+            py.push(r);
+          });
+        for (const step of round % 2 === 0 ? [tsRound, pyRound] : [pyRound, tsRound]) await step();
+        log(`${measure} round ${round + 1}/${workload.runs}: TS ${(ts.at(-1)?.medianMs ?? Number.NaN).toFixed(2)} ms, PySpark ${(py.at(-1)?.medianMs ?? Number.NaN).toFixed(2)} ms`);
+      }
+      pysparkVersion = py[0]?.version ?? "";
+      results[measure] = { ts: mergeRuns(ts), pyspark: mergeRuns(py) };
       if (measure === "arrow") {
         log("arrow: PySpark toPandas(), for context…");
         results.pandas = { pyspark: await measurePySpark(python, server.url, "pandas", workload) };

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SparkError } from "../../src/connect/client/errors";
-import { col } from "../../src/connect/sql/functions";
-import type { SparkSession } from "../../src/connect/sql/session";
+// Through the public entry point, as a user imports it.
+import { functions as F, SparkError, type SparkSession } from "../../src/connect";
 import { connect } from "../support/spark";
 
 let spark: SparkSession;
@@ -16,7 +15,7 @@ describe("SparkSession", () => {
   });
 
   it("runs a range query and returns the rows a JS computation gives", async () => {
-    const rows = await spark.range(1, 11).withColumn("sq", col("id").multiply(col("id"))).filter(col("id").mod(3).eq(0)).collect();
+    const rows = await spark.range(1, 11).withColumn("sq", F.col("id").multiply(F.col("id"))).filter(F.col("id").mod(3).eq(0)).collect();
     const expected = [3, 6, 9].map((id) => ({ id, sq: id * id }));
     expect(rows).toEqual(expected);
   });

@@ -27,6 +27,9 @@ import { ReleaseQueue } from "./release-queue";
 
 export const CLIENT_TYPE = "insights-ts";
 
+/** Result bytes read between two ReleaseExecute calls of a long result. */
+const RELEASE_STEP_BYTES = 8 * 1024 * 1024;
+
 export interface ClientOptions {
   /** Largest gRPC message in either direction; match the server's grpc.maxInboundMessageSize. */
   readonly maxMessageBytes?: number;
@@ -142,6 +145,7 @@ export class SparkConnectClient {
     let lastResponseId: string | undefined;
     let complete = false;
     let retries = 0;
+    let unreleasedBytes = 0;
     let current: ReturnType<GrpcTransport["serverStream"]> | undefined;
     const releases = new ReleaseQueue((release) => this.release(operationId, release));
     const onAbort = (): void => {
@@ -174,8 +178,15 @@ export class SparkConnectClient {
             lastResponseId = response.responseId;
             if (response.responseType.case === "resultComplete") complete = true;
             yield response;
-            // Once the result is complete one releaseAll (below) frees everything.
-            if (!complete) releases.push({ case: "releaseUntil", value: { responseId: response.responseId } });
+            // The server keeps sent responses for a possible reattach until released. Release in
+            // steps of RELEASE_STEP_BYTES of results, not per response: for a small result a
+            // release RPC per response costs more server time than it frees memory, and once the
+            // result is complete one releaseAll (below) frees everything.
+            if (response.responseType.case === "arrowBatch") unreleasedBytes += response.responseType.value.data.byteLength;
+            if (!complete && unreleasedBytes >= RELEASE_STEP_BYTES) {
+              releases.push({ case: "releaseUntil", value: { responseId: response.responseId } });
+              unreleasedBytes = 0;
+            }
           }
           // A stream that ends without ResultComplete has more to come: reattach (not an error).
           reattach = true;

@@ -1,0 +1,23 @@
+/**
+ * The Spark Connect client's public surface, laid out as PySpark's `pyspark.sql`:
+ * `import { SparkSession, functions as F, Window } from "./src/connect"`.
+ */
+export { SparkSession, SparkSessionBuilder, type SessionOptions } from "./sql/session";
+export { DataFrame, type ActionOptions, type ColumnOrName, type ExplainModeName, type JoinHow } from "./sql/dataframe";
+export { GroupedData } from "./sql/grouped-data";
+export { Column, type ColumnOrValue } from "./sql/column";
+export * as functions from "./sql/functions";
+export { Window, WindowSpec } from "./sql/window";
+export { TypedLiteral, type LiteralValue } from "./sql/literal";
+export { Observation } from "./sql/observation";
+export { StorageLevel } from "./sql/storage-level";
+export { DataFrameReader } from "./sql/reader";
+export { DataFrameWriter, type SaveModeName } from "./sql/writer";
+export { RuntimeConfig } from "./sql/runtime-config";
+export { parseDDLSchema, parseDDLType } from "./sql/ddl";
+export * from "./sql/types";
+export type { Row } from "./arrow/decode";
+export type { DecodeOptions } from "./arrow/decode-options";
+export { SparkError, SparkConnectionError, OperationAbortedError } from "./client/errors";
+export { SparkConnectClient, type ClientOptions, type ExecuteOptions, type ReattachEvent } from "./client/spark-connect-client";
+export { parseConnectionString, type ConnectionParams } from "./client/connection-string";
