@@ -13,6 +13,7 @@ export interface UiJob {
 let appId: string | undefined;
 
 async function getJson(path: string): Promise<unknown> {
+  if (uiUrl() === "") throw new Error("These checks read the Spark UI: with SPARK_REMOTE, also set SPARK_UI_URL (e.g. http://host:4040)");
   const response = await fetch(`${uiUrl()}/api/v1${path}`);
   if (!response.ok) throw new Error(`GET ${path}: HTTP ${String(response.status)}`);
   return response.json();
