@@ -1,5 +1,6 @@
 import { functions as F, type Column } from "../../connect";
-import { ACTION_TYPES, APP_VERSION_PATTERN, PAGE_ID_PATTERN, TIMESTAMP_FORMAT, USER_ID_PATTERN } from "../schemas";
+import { ACTION_TYPES, APP_VERSION_PATTERN, INTERACTION_COLUMNS, PAGE_ID_PATTERN, TIMESTAMP_FORMAT } from "../schemas";
+import { blank, breaks, notIn, structuralRules } from "./common-rules";
 import type { Rule } from "./rule";
 
 /** Interactions read as text first, so that no malformed value is lost in a cast. */
@@ -12,15 +13,10 @@ export interface InteractionRuleOptions {
   readonly latest: string;
 }
 
-const REPLACEMENT_CHARACTER = "\uFFFD";
-
 /** The parsed timestamp of a raw row: null when the text does not match the brief's format. */
 export function parsedTimestamp(): Column {
   return F.toTimestamp(F.col("timestamp"), TIMESTAMP_FORMAT);
 }
-
-const blank = (name: string): Column => F.col(name).isNull().or(F.trim(F.col(name)).eq(""));
-const breaks = (name: string, pattern: string): Column => F.coalesce(F.col(name).rlike(pattern).not(), F.lit(false));
 
 /**
  * The interaction rules, in the order a row is charged. Structural problems come first (a row
@@ -29,23 +25,8 @@ const breaks = (name: string, pattern: string): Column => F.coalesce(F.col(name)
  */
 export function interactionRules(options: InteractionRuleOptions): Rule[] {
   const ts = parsedTimestamp();
-  const anyField = (predicate: (name: string) => Column): Column =>
-    ["user_id", "timestamp", "action_type", "page_id", "duration_ms", "app_version"].map(predicate).reduce((a, b) => a.or(b));
   return [
-    {
-      reason: "malformed_row",
-      field: "*",
-      description: "the line does not split into the six expected fields",
-      violated: F.col("_corrupt_record").isNotNull(),
-    },
-    {
-      reason: "invalid_utf8",
-      field: "*",
-      description: "a field holds bytes that are not valid UTF-8 (decoded as U+FFFD)",
-      violated: anyField((name) => F.coalesce(F.col(name).contains(REPLACEMENT_CHARACTER), F.lit(false))),
-    },
-    { reason: "empty_user_id", field: "user_id", description: "user_id is missing or blank", violated: blank("user_id") },
-    { reason: "bad_user_id", field: "user_id", description: `user_id does not match ${USER_ID_PATTERN}`, violated: breaks("user_id", USER_ID_PATTERN) },
+    ...structuralRules(INTERACTION_COLUMNS),
     { reason: "bad_timestamp", field: "timestamp", description: `timestamp is not ${TIMESTAMP_FORMAT}`, violated: ts.isNull() },
     {
       reason: "implausible_timestamp",
@@ -57,9 +38,9 @@ export function interactionRules(options: InteractionRuleOptions): Rule[] {
       reason: "unknown_action_type",
       field: "action_type",
       description: `action_type is not one of ${ACTION_TYPES.join(", ")}`,
-      violated: F.coalesce(F.col("action_type").isin(...ACTION_TYPES).not(), F.lit(true)),
+      violated: notIn("action_type", ACTION_TYPES),
     },
-    { reason: "bad_page_id", field: "page_id", description: `page_id does not match ${PAGE_ID_PATTERN}`, violated: F.coalesce(breaks("page_id", PAGE_ID_PATTERN), F.lit(true)).or(blank("page_id")) },
+    { reason: "bad_page_id", field: "page_id", description: `page_id does not match ${PAGE_ID_PATTERN}`, violated: blank("page_id").or(breaks("page_id", PAGE_ID_PATTERN)) },
     {
       reason: "non_numeric_duration",
       field: "duration_ms",

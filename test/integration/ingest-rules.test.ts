@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type SparkSession } from "../../src/connect";
 import { interactionRules, RAW_INTERACTIONS_DDL } from "../../src/data/ingest/interaction-rules";
+import { metadataRules, RAW_METADATA_DDL } from "../../src/data/ingest/metadata-rules";
 import { REJECT_REASON, splitByRules, splitDuplicates } from "../../src/data/ingest/validate";
 import { connect } from "../support/spark";
 
@@ -38,17 +39,30 @@ const CASES: readonly (readonly [string, string | null])[] = [
   ["u000135,2023-07-01 14:30:15,edit,p000456,12000,5.7", "bad_app_version"],
 ];
 
-function writeCsv(lines: readonly string[]): string {
+const METADATA_HEADER = "user_id,join_date,country,device_type,subscription_type";
+const METADATA_CASES: readonly (readonly [string, string | null])[] = [
+  ["u000123,2022-01-15,US,iPad,premium", null],
+  ["u000124,2020-01-01,MX,Android Tablet,free", null],
+  ["u000125,2022-01-15,US,iPad", "malformed_row"],
+  [",2022-01-15,US,iPad,premium", "empty_user_id"],
+  ["u000126,15/01/2022,US,iPad,premium", "bad_join_date"],
+  ["u000127,1970-01-01,US,iPad,premium", "implausible_join_date"],
+  ["u000128,2022-01-15,XX,iPad,premium", "unknown_country"],
+  ["u000129,2022-01-15,US,Toaster,premium", "unknown_device_type"],
+  ["u000130,2022-01-15,US,iPad,gold", "unknown_subscription_type"],
+];
+
+function writeCsv(lines: readonly string[], header = HEADER): string {
   const dir = mkdtempSync(join(tmpdir(), "insights-rules-"));
   const file = join(dir, "interactions.csv");
-  const parts = `${[HEADER, ...lines].join("\n")}\n`.split(INVALID_UTF8).map((text) => Buffer.from(text, "utf8"));
+  const parts = `${[header, ...lines].join("\n")}\n`.split(INVALID_UTF8).map((text) => Buffer.from(text, "utf8"));
   writeFileSync(file, Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from([0xff]), part]))));
   return file;
 }
 
-function readRaw(path: string) {
+function readRaw(path: string, ddl = RAW_INTERACTIONS_DDL) {
   return spark.read
-    .schema(RAW_INTERACTIONS_DDL)
+    .schema(ddl)
     .options({ header: true, mode: "PERMISSIVE", columnNameOfCorruptRecord: "_corrupt_record", enforceSchema: false })
     .csv(path);
 }
@@ -66,6 +80,15 @@ describe("interaction rules", () => {
     expect(good.map((r) => r.user_id).sort()).toEqual(["u000123", "u000124"]);
     // Conservation: every line read lands in exactly one side.
     expect(bad.length + good.length).toBe(CASES.length);
+  });
+
+  it("charges each crafted bad metadata row to its rule", async () => {
+    const path = writeCsv(METADATA_CASES.map(([line]) => line), METADATA_HEADER);
+    const { valid, quarantined } = splitByRules(readRaw(path, RAW_METADATA_DDL), metadataRules({ earliest: "2000-01-01", latest: "2030-01-01" }));
+    const bad = await quarantined.select(REJECT_REASON).collect();
+    const expectedBad = METADATA_CASES.filter(([, reason]) => reason !== null).map(([, reason]) => reason);
+    expect(bad.map((r) => r[REJECT_REASON]).sort()).toEqual([...expectedBad].sort());
+    expect((await valid.select("user_id").collect()).map((r) => r.user_id).sort()).toEqual(["u000123", "u000124"]);
   });
 
   it("quarantines exact duplicates beyond the first as duplicate_event", async () => {
