@@ -1,0 +1,73 @@
+import type { DataFrame, SparkSession } from "../../connect";
+import { broadcastJoin } from "./broadcast-join";
+import { type BucketedLayout, bucketedJoin, writeBucketedTables } from "./bucketed-join";
+import { chooseJoinStrategy, DEFAULT_JOIN_POLICY, type JoinChoice, type JoinPolicy } from "./choose-join-strategy";
+import { dedupeMetadata } from "./dedupe-metadata";
+import { DEFAULT_HOT_KEY_OPTIONS, findHotKeys, type HotKeyOptions, type HotKeys } from "./hot-keys";
+import { estimatePlanSizeInBytes } from "./plan-size";
+import { saltedJoin } from "./salted-join";
+import { enableAqeSkewJoin, sortMergeJoin } from "./sort-merge-join";
+
+export interface SkewAwareJoinOptions {
+  readonly policy: JoinPolicy;
+  readonly hotKeys: HotKeyOptions;
+  readonly expectedJoins: number;
+  readonly aqeSkewJoinAvailable: boolean;
+  readonly saltBuckets: number;
+  /** Where the bucketed strategy writes its tables. */
+  readonly bucketedLayout: BucketedLayout;
+}
+
+export const DEFAULT_SKEW_AWARE_JOIN: SkewAwareJoinOptions = {
+  policy: DEFAULT_JOIN_POLICY,
+  hotKeys: DEFAULT_HOT_KEY_OPTIONS,
+  expectedJoins: 1,
+  aqeSkewJoinAvailable: true,
+  saltBuckets: 16,
+  bucketedLayout: { interactionsTable: "interactions_bucketed", metadataTable: "metadata_bucketed", buckets: 64 },
+};
+
+export interface SkewAwareJoin {
+  readonly joined: DataFrame;
+  readonly choice: JoinChoice;
+  readonly metadataBytes: number;
+  readonly hotKeys: HotKeys;
+}
+
+/** Measures the inputs, picks a strategy with chooseJoinStrategy and returns its join. */
+export async function skewAwareJoin(
+  spark: SparkSession,
+  interactions: DataFrame,
+  metadata: DataFrame,
+  options: SkewAwareJoinOptions = DEFAULT_SKEW_AWARE_JOIN,
+): Promise<SkewAwareJoin> {
+  const metadataBytes = await estimatePlanSizeInBytes(dedupeMetadata(metadata));
+  const hotKeys = await findHotKeys(interactions, options.hotKeys);
+  const choice = chooseJoinStrategy(
+    { metadataBytes, hotKeys: hotKeys.keys.length, expectedJoins: options.expectedJoins, aqeSkewJoinAvailable: options.aqeSkewJoinAvailable },
+    options.policy,
+  );
+  return { joined: await joinWith(choice, spark, interactions, metadata, hotKeys, options), choice, metadataBytes, hotKeys };
+}
+
+async function joinWith(
+  choice: JoinChoice,
+  spark: SparkSession,
+  interactions: DataFrame,
+  metadata: DataFrame,
+  hotKeys: HotKeys,
+  options: SkewAwareJoinOptions,
+): Promise<DataFrame> {
+  switch (choice.strategy) {
+    case "broadcast":
+      return broadcastJoin(interactions, metadata);
+    case "bucketed":
+      await writeBucketedTables(interactions, metadata, options.bucketedLayout);
+      return bucketedJoin(spark, options.bucketedLayout);
+    case "sort-merge-aqe":
+      await enableAqeSkewJoin(spark);
+      return sortMergeJoin(interactions, metadata);
+    case "salted":
+      return saltedJoin(interactions, metadata, hotKeys.keys, options.saltBuckets);
+  }
+}
