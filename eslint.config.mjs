@@ -3,7 +3,7 @@ import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".spark/", "src/connect/proto/gen/", "jvm/", "report/", "**/*.mjs", "bin/"] },
+  { ignores: ["node_modules/", ".spark/", ".insights/", ".scratch/", "src/connect/proto/gen/", "jvm/", "report/", "**/*.mjs", "bin/"] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

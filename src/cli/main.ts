@@ -1,10 +1,13 @@
 import { parseArgs, UsageError } from "./args";
+import { GENERATE_HELP, generateCommand } from "./generate-command";
 import { SERVER_HELP, serverCommand } from "./server-command";
 import { SMOKE_HELP, smokeCommand } from "./smoke-command";
 
 const HELP = `insights: product-usage analytics on Apache Spark 3.5 through Spark Connect
 
 Usage: insights <command> [options]
+
+${GENERATE_HELP}
 
 ${SMOKE_HELP}
 
@@ -15,13 +18,15 @@ Environment:
                  jobs run there and no server is started.`;
 
 async function main(argv: readonly string[]): Promise<void> {
-  const args = parseArgs(argv, new Set(["help"]));
+  const args = parseArgs(argv, new Set(["help", "single-file"]));
   const command = args.positional[0];
-  if (command === undefined || command === "help" || args.flags.has("help")) {
+  if (command === undefined || command === "help" || (args.flags.has("help") && command !== "generate")) {
     console.log(HELP);
     return;
   }
   switch (command) {
+    case "generate":
+      return generateCommand(args);
     case "smoke":
       return smokeCommand(args);
     case "server":

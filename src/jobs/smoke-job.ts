@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { col, count, countDistinct, desc, toDate } from "../connect/sql/functions";
 import type { SparkSession } from "../connect/sql/session";
-import { seedInteractions } from "../data/seed-generator";
+import { seedInteractions } from "../data/generate/seed-datasets";
 
 export interface SmokeJobOptions {
   readonly rows: number;
@@ -23,7 +23,7 @@ export interface SmokeJobResult {
  */
 export async function runSmokeJob(spark: SparkSession, options: SmokeJobOptions): Promise<SmokeJobResult> {
   const parquetPath = join(options.outDir, "interactions");
-  await seedInteractions(spark, options.rows, options.seed)
+  await seedInteractions(spark, options.rows, options.seed ?? 42)
     .withColumn("event_date", toDate(col("timestamp")))
     .write.mode("overwrite")
     .partitionBy("event_date")
