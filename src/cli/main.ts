@@ -1,5 +1,6 @@
 import { parseArgs, UsageError } from "./args";
 import { GENERATE_HELP, generateCommand } from "./generate-command";
+import { INGEST_HELP, ingestCommand } from "./ingest-command";
 import { SERVER_HELP, serverCommand } from "./server-command";
 import { SMOKE_HELP, smokeCommand } from "./smoke-command";
 
@@ -8,6 +9,8 @@ const HELP = `insights: product-usage analytics on Apache Spark 3.5 through Spar
 Usage: insights <command> [options]
 
 ${GENERATE_HELP}
+
+${INGEST_HELP}
 
 ${SMOKE_HELP}
 
@@ -20,13 +23,15 @@ Environment:
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv, new Set(["help", "single-file"]));
   const command = args.positional[0];
-  if (command === undefined || command === "help" || (args.flags.has("help") && command !== "generate")) {
+  if (command === undefined || command === "help" || (args.flags.has("help") && command !== "generate" && command !== "ingest")) {
     console.log(HELP);
     return;
   }
   switch (command) {
     case "generate":
       return generateCommand(args);
+    case "ingest":
+      return ingestCommand(args);
     case "smoke":
       return smokeCommand(args);
     case "server":

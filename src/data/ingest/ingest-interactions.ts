@@ -1,5 +1,6 @@
 import { functions as F, type DataFrame, type SparkSession } from "../../connect";
 import { INTERACTION_COLUMNS, TIMESTAMP_FORMAT } from "../schemas";
+import { countWrittenBatch, type IngestCounts } from "./ingest-counts";
 import { interactionRules, RAW_INTERACTIONS_DDL, type InteractionRuleOptions } from "./interaction-rules";
 import { REJECT_REASON, splitByRules, splitDuplicates } from "./validate";
 
@@ -15,22 +16,6 @@ export interface IngestInteractionsOptions extends InteractionRuleOptions {
    * its rejects and other batches' stay. Default: the input path.
    */
   readonly batch?: string;
-}
-
-export interface IngestCounts {
-  readonly read: number;
-  readonly valid: number;
-  readonly quarantined: number;
-  /** Quarantined rows per rule, `duplicate_event` included. */
-  readonly byReason: Readonly<Record<string, number>>;
-}
-
-/** Raised when rows read ≠ valid + quarantined: a row was lost or counted twice. */
-export class ConservationError extends Error {
-  constructor(readonly counts: IngestCounts) {
-    super(`Ingestion lost or duplicated rows: read ${counts.read}, valid ${counts.valid} + quarantined ${counts.quarantined} = ${counts.valid + counts.quarantined}`);
-    this.name = "ConservationError";
-  }
 }
 
 /**
@@ -80,19 +65,8 @@ export async function ingestInteractions(spark: SparkSession, options: IngestInt
     .partitionBy("batch")
     .parquet(options.quarantinePath);
 
-  // Conservation is checked against an independent count of the input and the rows this batch
-  // wrote (read back from the Parquet outputs, where counting is cheap). Spark Connect 3.5 does
-  // not return observed metrics for write commands, so the counts cannot ride along the writes.
-  const byReason = await spark.read.parquet(options.quarantinePath).filter(F.col("batch").eq(batch)).groupBy(REJECT_REASON).count().collect();
-  const reasons = Object.fromEntries(byReason.map((r) => [String(r[REJECT_REASON]), Number(r.count)]));
-  const counts: IngestCounts = {
-    read: await readRawInteractions(spark, options.input).count(),
-    valid: await spark.read.parquet(options.validPath).filter(F.col("ingest_batch").eq(batch)).count(),
-    quarantined: Object.values(reasons).reduce((a, b) => a + b, 0),
-    byReason: reasons,
-  };
-  if (counts.read !== counts.valid + counts.quarantined) throw new ConservationError(counts);
-  return counts;
+  // Conservation is checked against an independent count of the input and the rows this batch wrote.
+  return countWrittenBatch(spark, { raw: readRawInteractions(spark, options.input), validPath: options.validPath, quarantinePath: options.quarantinePath, batch });
 }
 
 /** Raw interactions, every field as text, malformed lines kept whole in `_corrupt_record`. */

@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ingestInteractions } from "../data/ingest/ingest-interactions";
+import { ingestMetadata } from "../data/ingest/ingest-metadata";
+import { formatQualityTable } from "../data/quality/format-quality-table";
+import { qualitySummary } from "../data/quality/quality-summary";
+import { openSpark } from "../server/spark-endpoint";
+import { assertKnownFlags, flag, UsageError, type ParsedArgs } from "./args";
+
+export const INGEST_HELP = `insights ingest --interactions PATH --metadata PATH --out DIR [--batch NAME]
+                [--earliest YYYY-MM-DD] [--latest YYYY-MM-DD]
+
+  Validates the two raw CSV datasets and writes DIR/interactions (Parquet by event date),
+  DIR/metadata (Parquet by country), the rejected rows with their reason to
+  DIR/quarantine/{interactions,metadata} and DIR/quality.json; prints the quality table.
+    --batch NAME      names this batch in quarantine and lineage; re-ingesting it replaces it
+                      (default: each input's path)
+    --earliest DATE   earliest plausible event time and join date (default 2000-01-01)
+    --latest DATE     latest plausible one, exclusive (default: tomorrow, UTC)
+  Uses SPARK_REMOTE when set; otherwise starts an embedded Spark Connect server and stops it after.`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function ingestCommand(args: ParsedArgs): Promise<void> {
+  assertKnownFlags(args, ["interactions", "metadata", "out", "batch", "earliest", "latest", "help"]);
+  if (args.flags.has("help")) {
+    console.log(INGEST_HELP);
+    return;
+  }
+  // The server resolves relative paths against its own working directory: send absolute ones.
+  const interactionsInput = resolve(requiredFlag(args, "interactions"));
+  const metadataInput = resolve(requiredFlag(args, "metadata"));
+  const outDir = resolve(requiredFlag(args, "out"));
+  const batch = flag(args, "batch");
+  const bounds = { earliest: dateFlag(args, "earliest") ?? "2000-01-01", latest: dateFlag(args, "latest") ?? tomorrowUtc() };
+  const paths = {
+    validInteractionsPath: join(outDir, "interactions"),
+    validMetadataPath: join(outDir, "metadata"),
+  };
+
+  const endpoint = await openSpark();
+  try {
+    const spark = endpoint.spark;
+    const interactions = await ingestInteractions(spark, {
+      ...bounds,
+      input: interactionsInput,
+      validPath: paths.validInteractionsPath,
+      quarantinePath: join(outDir, "quarantine", "interactions"),
+      ...(batch !== undefined && { batch }),
+    });
+    const metadata = await ingestMetadata(spark, {
+      ...bounds,
+      input: metadataInput,
+      validPath: paths.validMetadataPath,
+      quarantinePath: join(outDir, "quarantine", "metadata"),
+      ...(batch !== undefined && { batch }),
+    });
+    const summary = await qualitySummary(spark, { interactions, metadata, ...paths });
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, "quality.json"), `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(formatQualityTable(summary));
+  } finally {
+    await endpoint.close();
+  }
+}
+
+function requiredFlag(args: ParsedArgs, name: string): string {
+  const value = flag(args, name);
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function dateFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = flag(args, name);
+  if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${name} must be YYYY-MM-DD, not '${value}'`);
+  return value;
+}
+
+/** Nothing can have happened after today: the exclusive upper bound is tomorrow. */
+function tomorrowUtc(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
