@@ -19,11 +19,7 @@ export const GENERATE_HELP = `insights generate [--mode seed] [--interactions N]
   Uses SPARK_REMOTE when set; otherwise starts an embedded Spark Connect server and stops it after.`;
 
 export async function generateCommand(args: ParsedArgs): Promise<void> {
-  assertKnownFlags(args, ["mode", "interactions", "metadata", "seed", "format", "out", "single-file", "partitions", "help"]);
-  if (args.flags.has("help")) {
-    console.log(GENERATE_HELP);
-    return;
-  }
+  assertKnownFlags(args, ["mode", "interactions", "metadata", "seed", "format", "out", "single-file", "partitions"]);
   const mode = flag(args, "mode") ?? "seed";
   if (mode !== "seed") throw new UsageError(`--mode must be seed, not '${mode}'`);
   const format = flag(args, "format") ?? "csv";

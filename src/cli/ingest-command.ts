@@ -22,11 +22,7 @@ export const INGEST_HELP = `insights ingest --interactions PATH --metadata PATH 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function ingestCommand(args: ParsedArgs): Promise<void> {
-  assertKnownFlags(args, ["interactions", "metadata", "out", "batch", "earliest", "latest", "help"]);
-  if (args.flags.has("help")) {
-    console.log(INGEST_HELP);
-    return;
-  }
+  assertKnownFlags(args, ["interactions", "metadata", "out", "batch", "earliest", "latest"]);
   // The server resolves relative paths against its own working directory: send absolute ones.
   const interactionsInput = resolve(requiredFlag(args, "interactions"));
   const metadataInput = resolve(requiredFlag(args, "metadata"));

@@ -1,4 +1,4 @@
-import { parseArgs, UsageError } from "./args";
+import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { GENERATE_HELP, generateCommand } from "./generate-command";
 import { INGEST_HELP, ingestCommand } from "./ingest-command";
 import { SERVER_HELP, serverCommand } from "./server-command";
@@ -20,25 +20,33 @@ Environment:
   SPARK_REMOTE   a Spark Connect connection string (sc://host:port/;token=…;use_ssl=…;user_id=…):
                  jobs run there and no server is started.`;
 
+interface Command {
+  readonly help: string;
+  run(args: ParsedArgs): Promise<void>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  generate: { help: GENERATE_HELP, run: generateCommand },
+  ingest: { help: INGEST_HELP, run: ingestCommand },
+  smoke: { help: SMOKE_HELP, run: smokeCommand },
+  server: { help: SERVER_HELP, run: serverCommand },
+};
+
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv, new Set(["help", "single-file"]));
-  const command = args.positional[0];
-  if (command === undefined || command === "help" || (args.flags.has("help") && command !== "generate" && command !== "ingest")) {
+  const name = args.positional[0];
+  if (name === undefined || name === "help") {
     console.log(HELP);
     return;
   }
-  switch (command) {
-    case "generate":
-      return generateCommand(args);
-    case "ingest":
-      return ingestCommand(args);
-    case "smoke":
-      return smokeCommand(args);
-    case "server":
-      return serverCommand(args);
-    default:
-      throw new UsageError(`unknown command '${command}'`);
+  const command = COMMANDS[name];
+  if (command === undefined) throw new UsageError(`unknown command '${name}'`);
+  // `insights <command> --help` is the command's own help, whatever else is on the line.
+  if (args.flags.has("help")) {
+    console.log(command.help);
+    return;
   }
+  await command.run(args);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
