@@ -40,6 +40,12 @@ export function flag(args: ParsedArgs, name: string): string | undefined {
   return args.flags.get(name)?.at(-1);
 }
 
+export function requiredFlag(args: ParsedArgs, name: string): string {
+  const value = flag(args, name);
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
 export function intFlag(args: ParsedArgs, name: string): number | undefined {
   const text = flag(args, name);
   if (text === undefined) return undefined;

@@ -1,6 +1,7 @@
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { GENERATE_HELP, generateCommand } from "./generate-command";
 import { INGEST_HELP, ingestCommand } from "./ingest-command";
+import { JOIN_HELP, joinCommand } from "./join-command";
 import { SERVER_HELP, serverCommand } from "./server-command";
 import { SMOKE_HELP, smokeCommand } from "./smoke-command";
 
@@ -11,6 +12,8 @@ Usage: insights <command> [options]
 ${GENERATE_HELP}
 
 ${INGEST_HELP}
+
+${JOIN_HELP}
 
 ${SMOKE_HELP}
 
@@ -28,6 +31,7 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   generate: { help: GENERATE_HELP, run: generateCommand },
   ingest: { help: INGEST_HELP, run: ingestCommand },
+  join: { help: JOIN_HELP, run: joinCommand },
   smoke: { help: SMOKE_HELP, run: smokeCommand },
   server: { help: SERVER_HELP, run: serverCommand },
 };

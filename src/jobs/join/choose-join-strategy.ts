@@ -1,4 +1,5 @@
-export type JoinStrategy = "broadcast" | "bucketed" | "sort-merge-aqe" | "salted";
+export const JOIN_STRATEGIES = ["broadcast", "bucketed", "sort-merge-aqe", "salted"] as const;
+export type JoinStrategy = (typeof JOIN_STRATEGIES)[number];
 
 export interface JoinMeasurements {
   /** The deduplicated metadata's estimated size (estimatePlanSizeInBytes). */

@@ -1,7 +1,7 @@
 import type { DataFrame, SparkSession } from "../../connect";
 import { broadcastJoin } from "./broadcast-join";
 import { type BucketedLayout, bucketedJoin, writeBucketedTables } from "./bucketed-join";
-import { chooseJoinStrategy, DEFAULT_JOIN_POLICY, type JoinChoice, type JoinPolicy } from "./choose-join-strategy";
+import { chooseJoinStrategy, DEFAULT_JOIN_POLICY, type JoinChoice, type JoinPolicy, type JoinStrategy } from "./choose-join-strategy";
 import { dedupeMetadata } from "./dedupe-metadata";
 import { DEFAULT_HOT_KEY_OPTIONS, findHotKeys, type HotKeyOptions, type HotKeys } from "./hot-keys";
 import { estimatePlanSizeInBytes } from "./plan-size";
@@ -16,6 +16,11 @@ export interface SkewAwareJoinOptions {
   readonly saltBuckets: number;
   /** Where the bucketed strategy writes its tables. */
   readonly bucketedLayout: BucketedLayout;
+  /**
+   * A strategy imposed by the caller (benchmarks, a comparison of plans, an operator who knows
+   * better); the inputs are still measured, and the reason says what the chooser would have picked.
+   */
+  readonly strategy?: JoinStrategy;
 }
 
 export const DEFAULT_SKEW_AWARE_JOIN: SkewAwareJoinOptions = {
@@ -43,10 +48,14 @@ export async function skewAwareJoin(
 ): Promise<SkewAwareJoin> {
   const metadataBytes = await estimatePlanSizeInBytes(dedupeMetadata(metadata));
   const hotKeys = await findHotKeys(interactions, options.hotKeys);
-  const choice = chooseJoinStrategy(
+  const chosen = chooseJoinStrategy(
     { metadataBytes, hotKeys: hotKeys.keys.length, expectedJoins: options.expectedJoins, aqeSkewJoinAvailable: options.aqeSkewJoinAvailable },
     options.policy,
   );
+  const choice =
+    options.strategy === undefined || options.strategy === chosen.strategy
+      ? chosen
+      : { strategy: options.strategy, reason: `imposed by the caller; the measurements alone would choose ${chosen.strategy}: ${chosen.reason}` };
   return { joined: await joinWith(choice, spark, interactions, metadata, hotKeys, options), choice, metadataBytes, hotKeys };
 }
 

@@ -1,0 +1,36 @@
+import { codeBlock, inlineCode } from "../../text/markdown";
+import type { JoinDescription } from "./describe-join";
+
+/**
+ * The join as a markdown section body: the choice and its reason, the measurements, and the
+ * physical plan in a code block. Plans and key lists quote data (the salted join inlines hot
+ * user_ids), so they go through codeBlock and inlineCode, which no value can break out of.
+ */
+export function formatJoinDescription(description: JoinDescription): string {
+  const { hotKeys } = description;
+  const average = hotKeys.distinctKeys === 0 ? 0 : hotKeys.totalRows / hotKeys.distinctKeys;
+  const hottest = hotKeys.count === 0 ? "none" : `${hotKeys.hottest.map(inlineCode).join(", ")}${hotKeys.count > hotKeys.hottest.length ? ", …" : ""}`;
+  return [
+    `**Strategy: ${description.strategy}.** ${description.reason}.`,
+    "",
+    "| measurement | value |",
+    "|---|---:|",
+    `| deduplicated metadata (optimizer estimate) | ${mebibytes(description.metadataBytes)} |`,
+    `| interactions with a user_id | ${count(hotKeys.totalRows)} |`,
+    `| distinct user_ids | ${count(hotKeys.distinctKeys)} (${average.toFixed(1)} rows each on average) |`,
+    `| hot-key threshold (rows) | ${count(Math.ceil(hotKeys.threshold))} |`,
+    `| hot user_ids | ${count(hotKeys.count)} (the hottest has ${count(hotKeys.hottestRows)} rows) |`,
+    "",
+    `Hottest user_ids: ${hottest}.`,
+    "",
+    codeBlock(description.physicalPlan),
+  ].join("\n");
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
