@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DataFrame, Row, SparkSession } from "../../src/connect";
+import { functions as F, type DataFrame, type Row, type SparkSession } from "../../src/connect";
 import { INTERACTIONS_DDL, METADATA_DDL } from "../../src/data/schemas";
 import { broadcastJoin } from "../../src/jobs/join/broadcast-join";
 import { bucketedJoin, writeBucketedTables, type BucketedLayout } from "../../src/jobs/join/bucketed-join";
 import { countMetadataDuplicates, dedupeMetadata } from "../../src/jobs/join/dedupe-metadata";
-import { findHotKeys } from "../../src/jobs/join/hot-keys";
+import { DEFAULT_HOT_KEY_OPTIONS, findHotKeys } from "../../src/jobs/join/hot-keys";
 import { saltedJoin } from "../../src/jobs/join/salted-join";
 import { skewAwareJoin, DEFAULT_SKEW_AWARE_JOIN } from "../../src/jobs/join/skew-aware-join";
 import { enableAqeSkewJoin, sortMergeJoin } from "../../src/jobs/join/sort-merge-join";
@@ -129,9 +129,29 @@ describe("metadata deduplication", () => {
 
 describe("hot keys", () => {
   it("finds exactly the injected hot user_ids", async () => {
-    const hot = await findHotKeys(interactions, { factorOverAverage: 5, minRows: 50, maxKeys: 100 });
+    const hot = await findHotKeys(interactions, { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 });
     expect([...hot.keys].sort()).toEqual(HOT_KEYS);
     expect(hot.hottestRows).toBe(300);
+    expect(hot.sampleFraction).toBe(1); // a threshold of 50 rows: everything is counted
+  });
+
+  it("finds them from a sample on larger data, with exact counts", async () => {
+    // 300,000 rows: 20,000 and 6,000 for two hot users, 4,500 for a warm one below the 5,000-row
+    // threshold, the rest spread evenly over 10,000 users (26.95 rows each).
+    const users = F.when(F.col("id").lt(20_000), F.lit("u900001"))
+      .when(F.col("id").lt(26_000), F.lit("u900002"))
+      .when(F.col("id").lt(30_500), F.lit("u900003"))
+      .otherwise(F.formatString("u%06d", F.pmod(F.col("id"), 10_000).cast("int")));
+    const many = spark.range(0, 300_000, 1, 4).select(users.alias("user_id"));
+    const hot = await findHotKeys(many, { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 20, minRows: 5_000, maxKeys: 10 });
+    // 400 sampled rows expected at the 5,000-row threshold: an 8% sample.
+    expect(hot.threshold).toBe(5_000);
+    expect(hot.sampleFraction).toBeCloseTo(0.08, 12);
+    expect(hot.keys).toEqual(["u900001", "u900002"]);
+    expect(hot.hottestRows).toBe(20_000);
+    expect(hot.totalRows).toBe(300_000);
+    // HyperLogLog's default relative standard deviation is 5%: 10,003 keys within 3σ.
+    expect(Math.abs(hot.distinctKeys - 10_003)).toBeLessThan(1_500);
   });
 });
 
@@ -166,7 +186,7 @@ describe("join strategies give the left join of the definitions", () => {
   });
 
   it("the chooser's pick for small metadata (broadcast)", async () => {
-    const result = await skewAwareJoin(spark, interactions, metadata, { ...DEFAULT_SKEW_AWARE_JOIN, hotKeys: { factorOverAverage: 5, minRows: 50, maxKeys: 100 } });
+    const result = await skewAwareJoin(spark, interactions, metadata, { ...DEFAULT_SKEW_AWARE_JOIN, hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 } });
     expect(result.choice.strategy).toBe("broadcast");
     expect(result.hotKeys.keys).toHaveLength(3);
     expect(await collectedJoin(result.joined)).toEqual(expected);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseJoinStrategy, DEFAULT_JOIN_POLICY, type JoinMeasurements } from "../../src/jobs/join/choose-join-strategy";
-import { hotKeyThreshold } from "../../src/jobs/join/hot-key-threshold";
+import { hotKeySampleFraction, hotKeyThreshold } from "../../src/jobs/join/hot-key-threshold";
 import { parseOptimizedSizeInBytes } from "../../src/jobs/join/plan-size";
 
 const MIB = 2 ** 20;
@@ -35,9 +35,19 @@ describe("chooseJoinStrategy", () => {
 
 describe("hotKeyThreshold", () => {
   it("is the factor times the average rows per key, never below the minimum", () => {
-    expect(hotKeyThreshold(1_000_000, 1_000, { factorOverAverage: 20, minRows: 100 })).toBe(20_000);
-    expect(hotKeyThreshold(1_000, 1_000, { factorOverAverage: 20, minRows: 100 })).toBe(100);
-    expect(hotKeyThreshold(0, 0, { factorOverAverage: 20, minRows: 100 })).toBe(100);
+    expect(hotKeyThreshold(1_000_000, 1_000, { factorOverAverage: 20, minRows: 100, sampledRowsAtThreshold: 400 })).toBe(20_000);
+    expect(hotKeyThreshold(1_000, 1_000, { factorOverAverage: 20, minRows: 100, sampledRowsAtThreshold: 400 })).toBe(100);
+    expect(hotKeyThreshold(0, 0, { factorOverAverage: 20, minRows: 100, sampledRowsAtThreshold: 400 })).toBe(100);
+  });
+});
+
+describe("hotKeySampleFraction", () => {
+  const criteria = { factorOverAverage: 20, minRows: 100, sampledRowsAtThreshold: 400 };
+  it("samples so that a key at the threshold expects the target sampled rows, at most everything", () => {
+    expect(hotKeySampleFraction(10_000, criteria)).toBe(0.04);
+    expect(hotKeySampleFraction(2_000_000, criteria)).toBe(0.0002);
+    expect(hotKeySampleFraction(400, criteria)).toBe(1);
+    expect(hotKeySampleFraction(50, criteria)).toBe(1);
   });
 });
 

@@ -15,6 +15,7 @@ export interface JoinDescription {
     readonly hottestRows: number;
     readonly totalRows: number;
     readonly distinctKeys: number;
+    readonly sampleFraction: number;
     /** The hottest few, hottest first. */
     readonly hottest: readonly string[];
   };
@@ -38,6 +39,7 @@ export async function describeJoin(join: SkewAwareJoin): Promise<JoinDescription
       hottestRows: hotKeys.hottestRows,
       totalRows: hotKeys.totalRows,
       distinctKeys: hotKeys.distinctKeys,
+      sampleFraction: hotKeys.sampleFraction,
       hottest: hotKeys.keys.slice(0, NAMED_HOT_KEYS),
     },
     physicalPlan: await join.joined.explain("formatted"),
