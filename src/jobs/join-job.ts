@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SparkSession } from "../connect";
-import { INTERACTION_COLUMNS, METADATA_COLUMNS } from "../data/schemas";
+import { enrichInteractions } from "./enriched-interactions";
 import { describeJoin, type JoinDescription } from "./join/describe-join";
 import { formatJoinDescription } from "./join/format-join-description";
-import { skewAwareJoin, type SkewAwareJoinOptions } from "./join/skew-aware-join";
+import type { SkewAwareJoinOptions } from "./join/skew-aware-join";
 
 export interface JoinJobOptions {
   /** Valid interactions as ingestion writes them (Parquet, `event_date=` folders). */
@@ -25,24 +25,20 @@ export interface JoinJobResult {
 
 /**
  * interactions LEFT JOIN metadata with the strategy skewAwareJoin picks, written as Parquet by
- * event date, with the choice, its measurements and the physical plan beside it.
- *
- * Only the brief's columns go into the join: both inputs also carry ingestion lineage
- * (`ingest_batch`), which would otherwise appear twice, and every column dropped before the
- * join is a column neither shuffled nor broadcast.
+ * event date (the enriched interactions, see enrichInteractions), with the choice, its
+ * measurements and the physical plan beside it.
  *
  * A left join with at most one metadata row per user keeps every interaction exactly once; the
  * job checks it on the written output (Parquet counts come from file footers, so both counts
  * are cheap) and fails rather than hand on a lossy or duplicating join.
  */
 export async function runJoinJob(spark: SparkSession, options: JoinJobOptions): Promise<JoinJobResult> {
-  const interactions = spark.read.parquet(options.interactionsPath).select(...INTERACTION_COLUMNS, "event_date");
-  const metadata = spark.read.parquet(options.metadataPath).select(...METADATA_COLUMNS);
-  const result = await skewAwareJoin(spark, interactions, metadata, options.join);
+  const interactions = spark.read.parquet(options.interactionsPath);
+  const { enriched, join: result } = await enrichInteractions(spark, interactions, spark.read.parquet(options.metadataPath), options.join);
   const description = await describeJoin(result);
 
   const enrichedPath = join(options.outDir, "enriched");
-  await result.joined.write.mode("overwrite").partitionBy("event_date").parquet(enrichedPath);
+  await enriched.write.mode("overwrite").partitionBy("event_date").parquet(enrichedPath);
 
   const [read, written] = await Promise.all([interactions.count(), spark.read.parquet(enrichedPath).count()]);
   if (read !== written) throw new Error(`The join of ${options.interactionsPath} wrote ${written} rows for ${read} interactions: rows were lost or duplicated`);
