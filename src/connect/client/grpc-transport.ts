@@ -32,7 +32,10 @@ export class GrpcTransport {
       // every 64 KiB of a 4 MiB Arrow batch; a window of a few batches keeps results streaming.
       "grpc-node.flow_control_window": 16 * 1024 * 1024,
       // Long result streams sit idle while Spark computes; keep the connection alive through NATs.
-      "grpc.keepalive_time_ms": 30_000,
+      // Not more often than every 5 minutes: Spark's gRPC server (grpc-java) permits no more by
+      // default and answers a third early ping during a silent call with GOAWAY "too_many_pings",
+      // which fails any command that runs 90 s without a response (a long write, say).
+      "grpc.keepalive_time_ms": 300_000,
       "grpc.keepalive_permit_without_calls": 1,
     });
     this.headers = new grpc.Metadata();
