@@ -1,6 +1,6 @@
 import type { Column } from "../../connect/sql/column";
 import type { DataFrame } from "../../connect/sql/dataframe";
-import { concat, dateAdd, formatString, lit, timestampSeconds } from "../../connect/sql/functions";
+import { col, concat, dateAdd, formatString, lit, timestampSeconds } from "../../connect/sql/functions";
 import type { SparkSession } from "../../connect/sql/session";
 import { ACTION_TYPES, COUNTRIES, DEVICE_TYPES, SUBSCRIPTION_TYPES } from "../schemas";
 import { HashedDraws } from "./hashed-draws";
@@ -9,6 +9,8 @@ import { APP_VERSION_RANGES, DURATION_MS_RANGE, ID_NUMBER_RANGE, JOIN_DAY_RANGE,
 export interface SeedOptions {
   /** Partitions of the generating `range`: parallelism only, the rows do not depend on it. */
   readonly partitions?: number;
+  /** Keep the long `id` row column as a last extra column (the corruption step picks rows by it). */
+  readonly keepRowId?: boolean;
 }
 
 /**
@@ -29,6 +31,9 @@ function rowIds(spark: SparkSession, rows: number, options: SeedOptions): DataFr
   const partitions = options.partitions ?? Math.max(1, Math.ceil(rows / ROWS_PER_PARTITION));
   return spark.range(0, rows, 1, partitions);
 }
+
+/** The row id, last, when the options ask for it. */
+const rowIdColumn = (options: SeedOptions): Column[] => (options.keepRowId ? [col("id")] : []);
 
 const paddedId = (prefix: string, draw: Column): Column => formatString(`${prefix}%06d`, draw.cast("int"));
 
@@ -53,6 +58,7 @@ export function seedInteractions(spark: SparkSession, rows: number, seed: number
       lit("."),
       draw.int(s.patch, APP_VERSION_RANGES.patch).cast("string"),
     ).alias("app_version"),
+    ...rowIdColumn(options),
   );
 }
 
@@ -71,5 +77,6 @@ export function seedMetadata(spark: SparkSession, rows: number, seed: number, op
     draw.choice(s.country, COUNTRIES).alias("country"),
     draw.choice(s.deviceType, DEVICE_TYPES).alias("device_type"),
     draw.choice(s.subscription, SUBSCRIPTION_TYPES).alias("subscription_type"),
+    ...rowIdColumn(options),
   );
 }
