@@ -2,19 +2,25 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ingestInteractions } from "../data/ingest/ingest-interactions";
 import { ingestMetadata } from "../data/ingest/ingest-metadata";
+import { interactionRules } from "../data/ingest/interaction-rules";
+import { metadataRules } from "../data/ingest/metadata-rules";
+import type { InputFormat } from "../data/ingest/raw-input";
 import { formatQualityTable } from "../data/quality/format-quality-table";
 import { qualitySummary } from "../data/quality/quality-summary";
 import { openSpark } from "../server/spark-endpoint";
 import { assertKnownFlags, flag, UsageError, type ParsedArgs } from "./args";
 
 export const INGEST_HELP = `insights ingest --interactions PATH --metadata PATH --out DIR [--batch NAME]
-                [--earliest YYYY-MM-DD] [--latest YYYY-MM-DD]
+                [--format csv|parquet] [--earliest YYYY-MM-DD] [--latest YYYY-MM-DD]
 
-  Validates the two raw CSV datasets and writes DIR/interactions (Parquet by event date),
-  DIR/metadata (Parquet by country), the rejected rows with their reason to
-  DIR/quarantine/{interactions,metadata} and DIR/quality.json; prints the quality table.
+  Validates the two raw datasets (CSV or Parquet) and writes DIR/interactions (Parquet by
+  event date), DIR/metadata (Parquet by country), the rejected rows with their reason to
+  DIR/quarantine/{interactions,metadata} and DIR/quality.json (every rule with its count);
+  prints the quality table.
     --batch NAME      names this batch in quarantine and lineage; re-ingesting it replaces it
                       (default: each input's path)
+    --format F        csv or parquet, for both inputs (default: detected for each input: a
+                      .parquet file or a folder of them is parquet, anything else csv)
     --earliest DATE   earliest plausible event time and join date (default 2000-01-01)
     --latest DATE     latest plausible one, exclusive (default: tomorrow, UTC)
   Uses SPARK_REMOTE when set; otherwise starts an embedded Spark Connect server and stops it after.`;
@@ -22,12 +28,13 @@ export const INGEST_HELP = `insights ingest --interactions PATH --metadata PATH 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function ingestCommand(args: ParsedArgs): Promise<void> {
-  assertKnownFlags(args, ["interactions", "metadata", "out", "batch", "earliest", "latest"]);
+  assertKnownFlags(args, ["interactions", "metadata", "out", "batch", "format", "earliest", "latest"]);
   // The server resolves relative paths against its own working directory: send absolute ones.
   const interactionsInput = resolve(requiredFlag(args, "interactions"));
   const metadataInput = resolve(requiredFlag(args, "metadata"));
   const outDir = resolve(requiredFlag(args, "out"));
   const batch = flag(args, "batch");
+  const format = formatFlag(args);
   const bounds = { earliest: dateFlag(args, "earliest") ?? "2000-01-01", latest: dateFlag(args, "latest") ?? tomorrowUtc() };
   const paths = {
     validInteractionsPath: join(outDir, "interactions"),
@@ -43,6 +50,7 @@ export async function ingestCommand(args: ParsedArgs): Promise<void> {
       validPath: paths.validInteractionsPath,
       quarantinePath: join(outDir, "quarantine", "interactions"),
       ...(batch !== undefined && { batch }),
+      ...(format !== undefined && { format }),
     });
     const metadata = await ingestMetadata(spark, {
       ...bounds,
@@ -50,8 +58,13 @@ export async function ingestCommand(args: ParsedArgs): Promise<void> {
       validPath: paths.validMetadataPath,
       quarantinePath: join(outDir, "quarantine", "metadata"),
       ...(batch !== undefined && { batch }),
+      ...(format !== undefined && { format }),
     });
-    const summary = await qualitySummary(spark, { interactions, metadata, ...paths });
+    const summary = await qualitySummary(spark, {
+      interactions: { counts: interactions, rules: interactionRules(bounds) },
+      metadata: { counts: metadata, rules: metadataRules(bounds) },
+      ...paths,
+    });
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, "quality.json"), `${JSON.stringify(summary, null, 2)}\n`);
     console.log(formatQualityTable(summary));
@@ -63,6 +76,12 @@ export async function ingestCommand(args: ParsedArgs): Promise<void> {
 function requiredFlag(args: ParsedArgs, name: string): string {
   const value = flag(args, name);
   if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function formatFlag(args: ParsedArgs): InputFormat | undefined {
+  const value = flag(args, "format");
+  if (value !== undefined && value !== "csv" && value !== "parquet") throw new UsageError(`--format must be csv or parquet, not '${value}'`);
   return value;
 }
 

@@ -19,13 +19,17 @@ async function getJson(path: string): Promise<unknown> {
   return response.json();
 }
 
-export async function jobs(): Promise<UiJob[]> {
+async function applicationId(): Promise<string> {
   if (appId === undefined) {
     const apps = (await getJson("/applications")) as { id: string }[];
     appId = apps[0]?.id;
     if (appId === undefined) throw new Error("The Spark UI lists no application");
   }
-  return (await getJson(`/applications/${appId}/jobs`)) as UiJob[];
+  return appId;
+}
+
+export async function jobs(): Promise<UiJob[]> {
+  return (await getJson(`/applications/${await applicationId()}/jobs`)) as UiJob[];
 }
 
 /** The tag Spark Connect 3.5 puts on every job of one operation. */
@@ -47,6 +51,35 @@ export async function waitForJobs(tag: string, done: (jobs: UiJob[]) => boolean,
     if (Date.now() > deadline) {
       expect.fail(`No job tagged ${tag} reached the expected state in ${String(timeoutMs)} ms: ${JSON.stringify(tagged.map((j) => j.status))}`);
     }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** A cached RDD as /api/v1/applications/<app>/storage/rdd lists it (a persisted DataFrame is one). */
+export interface UiStoredRdd {
+  readonly id: number;
+  /** For a DataFrame: its physical plan. */
+  readonly name: string;
+  readonly numPartitions: number;
+  readonly numCachedPartitions: number;
+  /** E.g. "Disk Memory Serialized 1x Replicated". */
+  readonly storageLevel: string;
+  readonly memoryUsed: number;
+  readonly diskUsed: number;
+}
+
+/** The RDDs the application holds cached now. The UI learns of an unpersist a moment after it. */
+export async function storedRdds(): Promise<UiStoredRdd[]> {
+  return (await getJson(`/applications/${await applicationId()}/storage/rdd`)) as UiStoredRdd[];
+}
+
+/** Polls the cached RDDs until `done` holds for them; returns them. */
+export async function waitForStoredRdds(done: (rdds: UiStoredRdd[]) => boolean, timeoutMs = 30_000): Promise<UiStoredRdd[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rdds = await storedRdds();
+    if (done(rdds)) return rdds;
+    if (Date.now() > deadline) expect.fail(`The cached RDDs did not reach the expected state in ${String(timeoutMs)} ms: ${JSON.stringify(rdds.map((r) => r.name))}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

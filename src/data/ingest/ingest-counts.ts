@@ -34,11 +34,13 @@ export interface WrittenBatch {
  * along the writes: Spark Connect 3.5 does not return observed metrics for write commands.
  */
 export async function countWrittenBatch(spark: SparkSession, written: WrittenBatch): Promise<IngestCounts> {
-  const byReason = await spark.read.parquet(written.quarantinePath).filter(F.col("batch").eq(written.batch)).groupBy(REJECT_REASON).count().collect();
+  // Explicit schemas (only the columns counted): an output that received no rows has no Parquet
+  // file to take a schema from, and must count as 0 rather than fail.
+  const byReason = await spark.read.schema(`${REJECT_REASON} string, batch string`).parquet(written.quarantinePath).filter(F.col("batch").eq(written.batch)).groupBy(REJECT_REASON).count().collect();
   const reasons = Object.fromEntries(byReason.map((r) => [String(r[REJECT_REASON]), Number(r.count)]));
   const counts: IngestCounts = {
     read: await written.raw.count(),
-    valid: await spark.read.parquet(written.validPath).filter(F.col("ingest_batch").eq(written.batch)).count(),
+    valid: await spark.read.schema("ingest_batch string").parquet(written.validPath).filter(F.col("ingest_batch").eq(written.batch)).count(),
     quarantined: Object.values(reasons).reduce((a, b) => a + b, 0),
     byReason: reasons,
   };

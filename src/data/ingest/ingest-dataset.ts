@@ -1,12 +1,17 @@
 import { functions as F, type Column, type DataFrame, type SparkSession } from "../../connect";
+import { applyParallelismFromInput } from "../../jobs/tuning/apply-parallelism";
+import { measureFolderRows, planFileLayout, sizedForWrite } from "./file-layout";
 import { countWrittenBatch, type IngestCounts } from "./ingest-counts";
+import { detectInputFormat, readRawInput, type InputFormat, type RawSchemas } from "./raw-input";
 import type { Rule } from "./rule";
 import { REJECT_REASON, splitByRules, splitDuplicates } from "./validate";
 
 /** Where one ingestion batch reads from and writes to. */
 export interface IngestPaths {
-  /** CSV files or folders in the brief's layout. */
+  /** CSV files or folders in the brief's layout, or Parquet files or folders. */
   readonly input: string;
+  /** The input's format; default: detected from the path (see detectInputFormat). */
+  readonly format?: InputFormat;
   /** Valid rows: typed Parquet, partitioned as the dataset says. */
   readonly validPath: string;
   /** Rejected rows with their reason: Parquet, one folder per ingestion batch. */
@@ -19,9 +24,7 @@ export interface IngestPaths {
 }
 
 /** What differs between the datasets; the pipeline around it is the same. */
-export interface DatasetSpec {
-  /** Every field as text plus `_corrupt_record`: nothing malformed is lost in a cast. */
-  readonly rawDdl: string;
+export interface DatasetSpec extends RawSchemas {
   /** The dataset's columns, in the brief's order. */
   readonly columns: readonly string[];
   readonly rules: readonly Rule[];
@@ -35,37 +38,36 @@ export interface DatasetSpec {
   readonly layout: (valid: DataFrame) => DataFrame;
 }
 
-/** Raw CSV with an explicit all-text schema, malformed lines kept whole in `_corrupt_record`. */
-export function readRawCsv(spark: SparkSession, input: string, rawDdl: string): DataFrame {
-  return spark.read
-    .schema(rawDdl)
-    .options({ header: true, mode: "PERMISSIVE", columnNameOfCorruptRecord: "_corrupt_record", enforceSchema: false })
-    .csv(input);
-}
-
 /**
  * Validates one batch of a dataset and writes it: valid rows typed to Parquet (dynamic partition
  * overwrite, so only the folders in this batch are replaced), rejected rows to quarantine with
  * the first rule they break, exact duplicates beyond the first as `duplicate_event`. Then checks
  * conservation: rows read = valid + quarantined, or it throws ConservationError.
  *
- * The input is read once per output and once more to count it, rather than cached: at terabyte
- * scale a cache of the raw text would spill to disk, which costs more than sequential re-reads.
+ * The input is read once per output, once to size the output files and once more to count it,
+ * rather than cached: at terabyte scale a cache of the raw text would spill to disk, which costs
+ * more than sequential re-reads.
  */
 export async function ingestDataset(spark: SparkSession, spec: DatasetSpec, paths: IngestPaths): Promise<IngestCounts> {
   await spark.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+  // A date or time the Spark 3 parser rejects but the legacy one would half-read (a prefix, as in
+  // `2023-07-01 10:00:00.25`) must be null, i.e. a rejected row, not a failed job (the default
+  // policy, EXCEPTION, throws SparkUpgradeException in the middle of the write).
+  await spark.conf.set("spark.sql.legacy.timeParserPolicy", "CORRECTED");
   const batch = paths.batch ?? paths.input;
-  const raw = readRawCsv(spark, paths.input, spec.rawDdl).withColumn("source_file", F.callFunction("input_file_name"));
+  const input = await readRawInput(spark, paths.input, paths.format ?? detectInputFormat(paths.input), spec);
+  const parallelism = await applyParallelismFromInput(spark, input);
+  const raw = input.withColumn("source_file", F.callFunction("input_file_name"));
   const byRule = splitByRules(raw, spec.rules);
   const typed = byRule.valid.select(...spec.columns.map((c) => spec.typed(c).alias(c)), F.col("source_file"));
   const byDuplicate = splitDuplicates(typed, spec.columns, [F.col("source_file")]);
 
-  await spec
-    // Lineage: which ingestion batch wrote the row; also how this run counts what it wrote.
-    .layout(byDuplicate.valid.drop("source_file").withColumn("ingest_batch", F.lit(batch)))
-    .write.mode("overwrite")
-    .partitionBy(spec.partitionBy)
-    .parquet(paths.validPath);
+  // Lineage: which ingestion batch wrote the row; also how this run counts what it wrote.
+  const valid = spec.layout(byDuplicate.valid.drop("source_file").withColumn("ingest_batch", F.lit(batch)));
+  // Files of about the target size per folder. Folders are measured before the duplicate split,
+  // which costs a shuffle; a few duplicates do not change a file count.
+  const files = planFileLayout(await measureFolderRows(spec.layout(typed), spec.partitionBy), parallelism.inputBytes);
+  await (await sizedForWrite(valid, spec.partitionBy, files)).write.mode("overwrite").partitionBy(spec.partitionBy).parquet(paths.validPath);
 
   const tail = (corrupt: Column): Column[] => [corrupt.alias("_corrupt_record"), F.col("source_file"), F.col(REJECT_REASON)];
   const quarantined = byRule.quarantined
@@ -73,5 +75,5 @@ export async function ingestDataset(spark: SparkSession, spec: DatasetSpec, path
     .unionByName(byDuplicate.quarantined.select(...spec.columns.map((c) => spec.asText(c).alias(c)), ...tail(F.lit(null).cast("string"))));
   await quarantined.withColumn("batch", F.lit(batch)).write.mode("overwrite").partitionBy("batch").parquet(paths.quarantinePath);
 
-  return countWrittenBatch(spark, { raw: readRawCsv(spark, paths.input, spec.rawDdl), validPath: paths.validPath, quarantinePath: paths.quarantinePath, batch });
+  return countWrittenBatch(spark, { raw: input, validPath: paths.validPath, quarantinePath: paths.quarantinePath, batch });
 }

@@ -1,5 +1,5 @@
 import { functions as F, type SparkSession } from "../../connect";
-import { INTERACTION_COLUMNS, TIMESTAMP_FORMAT } from "../schemas";
+import { INTERACTION_COLUMNS, INTERACTIONS_DDL, TIMESTAMP_FORMAT } from "../schemas";
 import { ingestDataset, type IngestPaths } from "./ingest-dataset";
 import type { IngestCounts } from "./ingest-counts";
 import { interactionRules, parsedTimestamp, RAW_INTERACTIONS_DDL, type InteractionRuleOptions } from "./interaction-rules";
@@ -20,6 +20,7 @@ export function ingestInteractions(spark: SparkSession, options: IngestInteracti
     spark,
     {
       rawDdl: RAW_INTERACTIONS_DDL,
+      typedDdl: INTERACTIONS_DDL,
       columns: INTERACTION_COLUMNS,
       rules: interactionRules(options),
       typed: (c) => (c === "timestamp" ? parsedTimestamp() : c === "duration_ms" ? F.col(c).cast("bigint") : F.col(c)),

@@ -1,5 +1,5 @@
 import { functions as F, type SparkSession } from "../../connect";
-import { METADATA_COLUMNS } from "../schemas";
+import { METADATA_COLUMNS, METADATA_DDL } from "../schemas";
 import { ingestDataset, type IngestPaths } from "./ingest-dataset";
 import type { IngestCounts } from "./ingest-counts";
 import { metadataRules, parsedJoinDate, RAW_METADATA_DDL, type MetadataRuleOptions } from "./metadata-rules";
@@ -14,8 +14,9 @@ export interface IngestMetadataOptions extends MetadataRuleOptions, IngestPaths 
  *
  * Partitioning by country: analyses join metadata by user_id but filter and group it by
  * country, and the ten countries give ~10 folders of about equal size (one file each here,
- * since metadata is small). A metadata batch is a snapshot: dynamic partition overwrite replaces
- * the countries it contains, so re-ingesting it is idempotent.
+ * since metadata is small; dozens of ~128 MiB files each at 100 GB). A metadata batch is a
+ * snapshot: dynamic partition overwrite replaces the countries it contains, so re-ingesting it
+ * is idempotent.
  * At 1 TB of interactions metadata is ~100 GB: country folders would then hold ~10 GB each and
  * the join by user_id would shuffle all of it every time; bucketing by user_id (a table written
  * with bucketBy) would let the join skip that shuffle, with country left to a column filter.
@@ -25,13 +26,14 @@ export function ingestMetadata(spark: SparkSession, options: IngestMetadataOptio
     spark,
     {
       rawDdl: RAW_METADATA_DDL,
+      typedDdl: METADATA_DDL,
       columns: METADATA_COLUMNS,
       rules: metadataRules(options),
       typed: (c) => (c === "join_date" ? parsedJoinDate() : F.col(c)),
       asText: (c) => F.col(c).cast("string"),
       partitionBy: "country",
-      // One task per country, so each folder gets one file rather than one per input partition.
-      layout: (valid) => valid.repartition(undefined, F.col("country")),
+      // No arrangement here: ingestDataset sizes the files of each country folder (sizedForWrite).
+      layout: (valid) => valid,
     },
     options,
   );

@@ -3,6 +3,13 @@ import type { Rule } from "./rule";
 
 export const REJECT_REASON = "reject_reason";
 
+/** The rule splitDuplicates applies after the others, described as the quality summary lists it. */
+export const DUPLICATE_RULE = {
+  reason: "duplicate_event",
+  field: "*",
+  description: "the row repeats an earlier one in every field; the first stays valid",
+} as const;
+
 /** The first rule a row breaks, as its reason; null for a row that breaks none. */
 export function rejectReason(rules: readonly Rule[]): Column {
   const [first, ...rest] = rules;
@@ -36,6 +43,6 @@ export function splitDuplicates(rows: DataFrame, keys: readonly string[], order:
   const numbered = rows.withColumn("_occurrence", F.rowNumber().over(Window.partitionBy(...keys).orderBy(...order)));
   return {
     valid: numbered.filter(F.col("_occurrence").eq(1)).drop("_occurrence"),
-    quarantined: numbered.filter(F.col("_occurrence").gt(1)).drop("_occurrence").withColumn(REJECT_REASON, F.lit("duplicate_event")),
+    quarantined: numbered.filter(F.col("_occurrence").gt(1)).drop("_occurrence").withColumn(REJECT_REASON, F.lit(DUPLICATE_RULE.reason)),
   };
 }

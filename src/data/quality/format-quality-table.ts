@@ -1,7 +1,9 @@
-import type { IngestCounts } from "../ingest/ingest-counts";
-import type { QualitySummary } from "./quality-summary";
+import type { DatasetQuality, QualitySummary } from "./quality-summary";
 
-/** The quality summary as one markdown table: a row per measure, rules sorted by name. */
+/**
+ * The quality summary as one markdown table: a row per measure, and a row per rule in the order
+ * rows are charged, with what it checks, including rules that rejected nothing.
+ */
 export function formatQualityTable(summary: QualitySummary): string {
   const rows: [string, string, string][] = [
     ...countRows("interactions", summary.interactions),
@@ -15,15 +17,13 @@ export function formatQualityTable(summary: QualitySummary): string {
   return [["Dataset", "Measure", "Value"], ["---", "---", "---:"], ...rows].map((cells) => `| ${cells.map(escapeCell).join(" | ")} |`).join("\n");
 }
 
-function countRows(dataset: string, counts: IngestCounts): [string, string, string][] {
+function countRows(dataset: string, counts: DatasetQuality): [string, string, string][] {
   const share = (n: number): string => (counts.read === 0 ? count(n) : `${count(n)} (${percent(n / counts.read)})`);
   return [
     [dataset, "read", count(counts.read)],
     [dataset, "valid", share(counts.valid)],
     [dataset, "quarantined", share(counts.quarantined)],
-    ...Object.entries(counts.byReason)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([reason, n]): [string, string, string] => [dataset, `quarantined: ${reason}`, share(n)]),
+    ...counts.rules.map((rule): [string, string, string] => [dataset, `quarantined: ${rule.reason} — ${rule.description}`, share(rule.rejected)]),
   ];
 }
 
