@@ -6,7 +6,7 @@ import { assertKnownFlags, flag, intFlag, UsageError, type ParsedArgs } from "./
 
 export const GENERATE_HELP = `insights generate [--mode seed|realistic] [--interactions N] [--metadata N] [--seed N]
                   [--format csv|parquet] [--out DIR] [--single-file] [--partitions N]
-                  [realistic options]
+                  [--corrupt FRACTION] [realistic options]
 
   Generates the brief's two datasets inside Spark, in parallel, and writes DIR/interactions and
   DIR/metadata. The same seed and row counts give the same rows on any cluster.
@@ -20,6 +20,11 @@ export const GENERATE_HELP = `insights generate [--mode seed|realistic] [--inter
     --out DIR         default .insights/data/<mode> (git-ignored)
     --single-file     one part file per dataset: for small outputs only
     --partitions N    generating partitions (default: one per 2M rows)
+    --corrupt X       CSV only: make X of the rows malformed IN EACH KIND (bad timestamp, wrong
+                      column count, negative or non-numeric duration, empty or bad user_id,
+                      unknown action_type, bad app_version or page_id, invalid UTF-8, exact
+                      duplicates; the metadata's own kinds likewise), X a multiple of 1e-6 up to
+                      1/kinds; the exact counts go to DIR/corruption.json
   Realistic options (defaults in src/data/generate/realistic/options.ts):
     --users N                     regular users (default interactions / 100, 10 … 10M)
     --hot-user-share X            share of users that are hot (default 0.001)
@@ -41,7 +46,7 @@ const SHARE_FLAGS = {
   "duplicate-metadata-share": "duplicateMetadataUserShare",
 } as const satisfies Record<string, keyof RealisticOptions>;
 
-const COMMON_FLAGS = ["mode", "interactions", "seed", "format", "out", "single-file", "partitions"];
+const COMMON_FLAGS = ["mode", "interactions", "seed", "format", "out", "single-file", "partitions", "corrupt"];
 
 export async function generateCommand(args: ParsedArgs): Promise<void> {
   const mode = flag(args, "mode") ?? "seed";
@@ -51,6 +56,8 @@ export async function generateCommand(args: ParsedArgs): Promise<void> {
   if (format !== "csv" && format !== "parquet") throw new UsageError(`--format must be csv or parquet, not '${format}'`);
   const partitions = intFlag(args, "partitions");
   if (partitions === 0) throw new UsageError("--partitions must be at least 1");
+  const corruption = shareFlag(args, "corrupt");
+  if (corruption !== undefined && format !== "csv") throw new UsageError("--corrupt needs --format csv: a typed Parquet file cannot hold a malformed line");
   const options = {
     mode,
     format,
@@ -61,6 +68,7 @@ export async function generateCommand(args: ParsedArgs): Promise<void> {
     outDir: resolve(flag(args, "out") ?? `.insights/data/${mode}`),
     singleFile: flag(args, "single-file") === "true",
     ...(partitions !== undefined && { partitions }),
+    ...(corruption !== undefined && { corruption }),
     ...(mode === "realistic" && { realistic: realisticOptions(args) }),
   } as const;
 
@@ -72,6 +80,7 @@ export async function generateCommand(args: ParsedArgs): Promise<void> {
     console.log(`${result.interactions.rows} interactions → ${result.interactions.path}`);
     console.log(`${result.metadata.rows} metadata rows → ${result.metadata.path}`);
     if (result.groundTruthPath !== undefined) console.log(`ground truth → ${result.groundTruthPath}`);
+    if (result.corruptionPath !== undefined) console.log(`corruption counts → ${result.corruptionPath}`);
   } finally {
     await endpoint.close();
   }

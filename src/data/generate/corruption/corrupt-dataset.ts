@@ -2,7 +2,7 @@ import { functions as F, type Column, type DataFrame } from "../../../connect";
 import { DATE_FORMAT, TIMESTAMP_FORMAT } from "../../schemas";
 import { INTERACTIONS_CORRUPTION } from "./corrupt-interactions";
 import { METADATA_CORRUPTION } from "./corrupt-metadata";
-import { corruptionCounts, corruptionPlan, kindOfRow } from "./corruption-counts";
+import { corruptionCounts, corruptionPlan, kindOfRow, type CorruptionPlan } from "./corruption-counts";
 import type { CorruptibleDataset, Corruption, CorruptionKind, DatasetCorruption } from "./corruption-kinds";
 
 export interface CorruptedDataset {
@@ -48,7 +48,30 @@ const csvLine = (fields: readonly Column[]): Column => F.callFunction("to_csv", 
 export function corruptDataset(withId: DataFrame, dataset: CorruptibleDataset, fraction: number, generatedRows: number): CorruptedDataset {
   const spec = DATASETS[dataset];
   const plan = corruptionPlan(fraction, spec.kinds.length);
-  const counts = corruptionCounts(plan, spec.kinds, generatedRows);
+  return withCounts(corruptedLines(withId, spec, plan), spec, corruptionCounts(plan, spec.kinds, generatedRows), generatedRows);
+}
+
+/**
+ * corruptDataset for a generator whose ids are unique but not 0..n−1 (realistic metadata leaves
+ * out its orphans' ids): the kinds are counted with one aggregation over the ids instead. Meant
+ * for the smaller dataset; the interactions' ids are contiguous and need no pass.
+ */
+export async function corruptDatasetCountingKinds(withId: DataFrame, dataset: CorruptibleDataset, fraction: number): Promise<CorruptedDataset> {
+  const spec = DATASETS[dataset];
+  const plan = corruptionPlan(fraction, spec.kinds.length);
+  const byKind = await withId.groupBy(kindOfRow(plan, spec.kinds, F.col("id")).alias(KIND)).count().collect();
+  const found = new Map(byKind.map((row) => [typeof row[KIND] === "string" ? row[KIND] : null, Number(row.count)]));
+  const counts = Object.fromEntries(spec.kinds.map((kind) => [kind.name, found.get(kind.name) ?? 0]));
+  const generatedRows = [...found.values()].reduce((sum, n) => sum + n, 0);
+  return withCounts(corruptedLines(withId, spec, plan), spec, counts, generatedRows);
+}
+
+function withCounts(rows: DataFrame, spec: DatasetCorruption, counts: Record<string, number>, generatedRows: number): CorruptedDataset {
+  const duplicates = spec.kinds.filter((k) => k.corruption.type === "duplicate").reduce((sum, k) => sum + (counts[k.name] ?? 0), 0);
+  return { rows, counts, generatedRows, totalRows: generatedRows + duplicates };
+}
+
+function corruptedLines(withId: DataFrame, spec: DatasetCorruption, plan: CorruptionPlan): DataFrame {
   // `value` on the rows of these kinds, `otherwise` on the others (null KIND: no kind matches).
   const onKinds = (kinds: readonly CorruptionKind[], value: Column, otherwise: Column): Column =>
     kinds.reduce((rest, kind) => F.when(F.col(KIND).eq(kind.name), value).otherwise(rest), otherwise);
@@ -65,8 +88,5 @@ export function corruptDataset(withId: DataFrame, dataset: CorruptibleDataset, f
   const line = onKinds(ofType("drop_last_field"), csvLine(fields.slice(0, -1)), csvLine(fields));
   // A duplicate is written right after its original: one explode, no second scan or shuffle.
   const copies = onKinds(ofType("duplicate"), F.array(line, line), F.array(line));
-  const rows = texts.select(F.explode(copies).alias(spec.columns.join(",")));
-
-  const duplicates = ofType("duplicate").reduce((sum, k) => sum + (counts[k.name] ?? 0), 0);
-  return { rows, counts, generatedRows, totalRows: generatedRows + duplicates };
+  return texts.select(F.explode(copies).alias(spec.columns.join(",")));
 }
