@@ -188,7 +188,24 @@ describe("join strategies give the left join of the definitions", () => {
   it("the chooser's pick for small metadata (broadcast)", async () => {
     const result = await skewAwareJoin(spark, interactions, metadata, { ...DEFAULT_SKEW_AWARE_JOIN, hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 } });
     expect(result.choice.strategy).toBe("broadcast");
-    expect(result.hotKeys.keys).toHaveLength(3);
+    // A broadcast shuffles no interactions: the hot keys do not matter, so they are not searched.
+    expect(result.hotKeys).toBeNull();
+    expect(await collectedJoin(result.joined)).toEqual(expected);
+  });
+
+  it("the chooser's pick for metadata above the broadcast threshold: hot keys searched, AQE sort-merge", async () => {
+    const options = { ...DEFAULT_SKEW_AWARE_JOIN, policy: { ...DEFAULT_SKEW_AWARE_JOIN.policy, broadcastThresholdBytes: 1 }, hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 } };
+    const result = await skewAwareJoin(spark, interactions, metadata, options);
+    expect(result.choice.strategy).toBe("sort-merge-aqe");
+    expect([...(result.hotKeys?.keys ?? [])].sort()).toEqual(HOT_KEYS);
+    expect(await collectedJoin(result.joined)).toEqual(expected);
+  });
+
+  it("an imposed salted join searches the hot keys even when the metadata could be broadcast", async () => {
+    const options = { ...DEFAULT_SKEW_AWARE_JOIN, strategy: "salted" as const, saltBuckets: 4, hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 } };
+    const result = await skewAwareJoin(spark, interactions, metadata, options);
+    expect(result.choice.reason).toMatch(/^imposed by the caller; the measurements alone would choose broadcast/);
+    expect([...(result.hotKeys?.keys ?? [])].sort()).toEqual(HOT_KEYS);
     expect(await collectedJoin(result.joined)).toEqual(expected);
   });
 });

@@ -28,3 +28,11 @@ describe("formatJoinDescription", () => {
     expect(text).toContain("````text\n== Physical Plan ==\n* Filter user_id IN (```)\n````");
   });
 });
+
+describe("formatJoinDescription of a broadcast", () => {
+  it("says why hot keys were not searched", () => {
+    const text = formatJoinDescription({ ...description, strategy: "broadcast", hotKeys: null });
+    expect(text).toContain("Hot keys were not searched: a broadcast join shuffles no interactions");
+    expect(text).not.toContain("hot-key threshold");
+  });
+});

@@ -9,6 +9,7 @@ export interface JoinDescription {
   readonly strategy: JoinStrategy;
   readonly reason: string;
   readonly metadataBytes: number;
+  /** Null when not searched (a broadcast join, which no key can skew). */
   readonly hotKeys: {
     readonly count: number;
     readonly threshold: number;
@@ -18,7 +19,7 @@ export interface JoinDescription {
     readonly sampleFraction: number;
     /** The hottest few, hottest first. */
     readonly hottest: readonly string[];
-  };
+  } | null;
   /**
    * `explain("formatted")` before execution. With AQE on, this is the initial plan
    * (`AdaptiveSparkPlan isFinalPlan=false`): skew splits and coalescing are decided at run time
@@ -33,7 +34,7 @@ export async function describeJoin(join: SkewAwareJoin): Promise<JoinDescription
     strategy: join.choice.strategy,
     reason: join.choice.reason,
     metadataBytes: join.metadataBytes,
-    hotKeys: {
+    hotKeys: hotKeys && {
       count: hotKeys.keys.length,
       threshold: hotKeys.threshold,
       hottestRows: hotKeys.hottestRows,

@@ -7,15 +7,22 @@ import type { JoinDescription } from "./describe-join";
  * user_ids), so they go through codeBlock and inlineCode, which no value can break out of.
  */
 export function formatJoinDescription(description: JoinDescription): string {
-  const { hotKeys } = description;
-  const average = hotKeys.distinctKeys === 0 ? 0 : hotKeys.totalRows / hotKeys.distinctKeys;
-  const hottest = hotKeys.count === 0 ? "none" : `${hotKeys.hottest.map(inlineCode).join(", ")}${hotKeys.count > hotKeys.hottest.length ? ", …" : ""}`;
   return [
     `**Strategy: ${description.strategy}.** ${description.reason}.`,
     "",
     "| measurement | value |",
     "|---|---:|",
     `| deduplicated metadata (optimizer estimate) | ${mebibytes(description.metadataBytes)} |`,
+    ...hotKeyLines(description.hotKeys),
+    codeBlock(description.physicalPlan),
+  ].join("\n");
+}
+
+function hotKeyLines(hotKeys: JoinDescription["hotKeys"]): string[] {
+  if (hotKeys === null) return ["", "Hot keys were not searched: a broadcast join shuffles no interactions, so no key can skew it.", ""];
+  const average = hotKeys.distinctKeys === 0 ? 0 : hotKeys.totalRows / hotKeys.distinctKeys;
+  const hottest = hotKeys.count === 0 ? "none" : `${hotKeys.hottest.map(inlineCode).join(", ")}${hotKeys.count > hotKeys.hottest.length ? ", …" : ""}`;
+  return [
     `| interactions with a user_id | ${count(hotKeys.totalRows)} |`,
     `| distinct user_ids (HyperLogLog) | ${count(hotKeys.distinctKeys)} (${average.toFixed(1)} rows each on average) |`,
     `| hot-key threshold (rows) | ${count(Math.ceil(hotKeys.threshold))} |`,
@@ -24,8 +31,7 @@ export function formatJoinDescription(description: JoinDescription): string {
     "",
     `Hottest user_ids: ${hottest}.`,
     "",
-    codeBlock(description.physicalPlan),
-  ].join("\n");
+  ];
 }
 
 function mebibytes(bytes: number): string {

@@ -36,10 +36,18 @@ export interface SkewAwareJoin {
   readonly joined: DataFrame;
   readonly choice: JoinChoice;
   readonly metadataBytes: number;
-  readonly hotKeys: HotKeys;
+  /** Null when not searched: the metadata is broadcast, and a broadcast join cannot be skewed. */
+  readonly hotKeys: HotKeys | null;
 }
 
-/** Measures the inputs, picks a strategy with chooseJoinStrategy and returns its join. */
+/**
+ * Measures the inputs, picks a strategy with chooseJoinStrategy and returns its join.
+ *
+ * The metadata's size is measured first because it is free (the optimizer's estimate, no job)
+ * and decides the common case: when the metadata will be broadcast, the interactions are never
+ * shuffled, so no key can be hot in the join, and the hot-key search (three passes over the
+ * interactions) is skipped. It runs only when a shuffle join is possible.
+ */
 export async function skewAwareJoin(
   spark: SparkSession,
   interactions: DataFrame,
@@ -47,9 +55,10 @@ export async function skewAwareJoin(
   options: SkewAwareJoinOptions = DEFAULT_SKEW_AWARE_JOIN,
 ): Promise<SkewAwareJoin> {
   const metadataBytes = await estimatePlanSizeInBytes(dedupeMetadata(metadata));
-  const hotKeys = await findHotKeys(interactions, options.hotKeys);
+  const broadcastable = metadataBytes <= options.policy.broadcastThresholdBytes;
+  const hotKeys = broadcastable && options.strategy !== "salted" ? null : await findHotKeys(interactions, options.hotKeys);
   const chosen = chooseJoinStrategy(
-    { metadataBytes, hotKeys: hotKeys.keys.length, expectedJoins: options.expectedJoins, aqeSkewJoinAvailable: options.aqeSkewJoinAvailable },
+    { metadataBytes, hotKeys: hotKeys?.keys.length ?? 0, expectedJoins: options.expectedJoins, aqeSkewJoinAvailable: options.aqeSkewJoinAvailable },
     options.policy,
   );
   const choice =
@@ -64,7 +73,7 @@ async function joinWith(
   spark: SparkSession,
   interactions: DataFrame,
   metadata: DataFrame,
-  hotKeys: HotKeys,
+  hotKeys: HotKeys | null,
   options: SkewAwareJoinOptions,
 ): Promise<DataFrame> {
   switch (choice.strategy) {
@@ -77,6 +86,7 @@ async function joinWith(
       await enableAqeSkewJoin(spark);
       return sortMergeJoin(interactions, metadata);
     case "salted":
-      return saltedJoin(interactions, metadata, hotKeys.keys, options.saltBuckets);
+      // Searched whenever salting is possible (see above); an empty list salts nothing.
+      return saltedJoin(interactions, metadata, hotKeys?.keys ?? [], options.saltBuckets);
   }
 }

@@ -1,0 +1,59 @@
+import { loadavg } from "node:os";
+import { SparkSession } from "../../src/connect";
+import { captureStep, type SparkUiClient } from "../../src/sparkui";
+import type { BenchData } from "./data";
+import { joinStage } from "./join-stage";
+import type { VariantRun } from "./report";
+import { readInputs, type Variant } from "./variants";
+
+/**
+ * Runs one variant on a session of its own (so its configuration cannot leak into the next):
+ * plans the join under the tag `<name>-measure` (the optimised variant's measurement jobs run
+ * there), then runs it into the `noop` sink under the tag `<name>` and captures both from the UI.
+ * The noop sink executes the whole join and discards the rows: no output cost in the figures.
+ */
+export async function runVariant(remote: string, ui: SparkUiClient, data: BenchData, variant: Variant): Promise<VariantRun> {
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
+  const spark = await SparkSession.connect(remote);
+  try {
+    for (const [key, value] of Object.entries(variant.conf)) await spark.conf.set(key, value);
+    const inputs = readInputs(spark, data, variant.input);
+
+    const measureTag = `${variant.name}-measure`;
+    spark.addTag(measureTag);
+    const planStart = performance.now();
+    const planned = await variant.plan(spark, inputs);
+    const clientPlanMs = performance.now() - planStart;
+    spark.removeTag(measureTag);
+    const measureCapture = variant.measures ? await captureStep(ui, { tag: measureTag, sessionId: spark.sessionId }) : undefined;
+
+    const explain = await planned.joined.explain();
+    spark.addTag(variant.name);
+    const joinStart = performance.now();
+    await planned.joined.write.format("noop").mode("overwrite").save();
+    const clientJoinMs = performance.now() - joinStart;
+    spark.removeTag(variant.name);
+    // Large steps leave the listener further behind: allow it a minute to catch up.
+    const capture = await captureStep(ui, { tag: variant.name, sessionId: spark.sessionId, timeoutMs: 60_000 });
+
+    return {
+      name: variant.name,
+      description: variant.description,
+      input: variant.input,
+      conf: variant.conf,
+      strategy: planned.strategy,
+      reason: planned.reason,
+      measurements: planned.measurements,
+      clientPlanMs,
+      clientJoinMs,
+      measureCapture,
+      capture,
+      joinStage: joinStage(capture),
+      explain,
+      executedPlans: capture.sqlExecutions.map((e) => e.planDescription),
+      loadAtStart,
+    };
+  } finally {
+    spark.stop();
+  }
+}

@@ -1,0 +1,147 @@
+import type { DataFrame, SparkSession } from "../../src/connect";
+import { readBriefCsv } from "../../src/data/generate/write-dataset";
+import { INTERACTION_COLUMNS, INTERACTIONS_DDL, METADATA_COLUMNS, METADATA_DDL } from "../../src/data/schemas";
+import { findHotKeys, type HotKeys } from "../../src/jobs/join/hot-keys";
+import { saltedJoin } from "../../src/jobs/join/salted-join";
+import { skewAwareJoin } from "../../src/jobs/join/skew-aware-join";
+import { enableAqeSkewJoin, sortMergeJoin } from "../../src/jobs/join/sort-merge-join";
+import type { BenchData } from "./data";
+
+export type InputFormat = "csv" | "parquet";
+
+export interface Inputs {
+  readonly interactions: DataFrame;
+  readonly metadata: DataFrame;
+}
+
+/** A join ready to run, and what the report says about how it was chosen. */
+export interface PlannedJoin {
+  readonly joined: DataFrame;
+  readonly strategy: string;
+  readonly reason: string;
+  /** What the variant measured before joining (null hot keys: not searched, the join is a broadcast). */
+  readonly measurements?: { readonly metadataBytes?: number; readonly hotKeys: HotKeys | null };
+}
+
+export interface Variant {
+  /** Also the job tag: letters, digits and dashes. */
+  readonly name: string;
+  readonly description: string;
+  readonly input: InputFormat;
+  /** Session configuration, set on the variant's own session before anything runs. */
+  readonly conf: Readonly<Record<string, string | number | boolean>>;
+  /** Whether planning runs Spark jobs of its own (measurements), captured under `<name>-measure`. */
+  readonly measures: boolean;
+  plan(spark: SparkSession, inputs: Inputs): Promise<PlannedJoin>;
+}
+
+/**
+ * 200 partitions is Spark's default and what a job gets when nobody tunes it: for the naive run
+ * it stays 200 (no AQE to coalesce); with AQE it is only the upper bound coalescing starts from.
+ */
+const SHUFFLE_PARTITIONS = 200;
+
+/** No AQE, no broadcast: the plan is what the query says, a sort-merge join with 200 partitions. */
+const STATIC_SMJ = {
+  "spark.sql.adaptive.enabled": false,
+  "spark.sql.autoBroadcastJoinThreshold": -1,
+  "spark.sql.shuffle.partitions": SHUFFLE_PARTITIONS,
+} as const;
+
+/** Spark 3.5's defaults: AQE on, broadcasts up to 10 MiB by the planner's estimate. */
+const ADAPTIVE = {
+  "spark.sql.adaptive.enabled": true,
+  "spark.sql.autoBroadcastJoinThreshold": "10MB",
+  "spark.sql.shuffle.partitions": SHUFFLE_PARTITIONS,
+} as const;
+
+/**
+ * The AQE skew split only acts on partitions above 256 MiB by default, sizes a terabyte job has;
+ * at benchmark scale a hot user's partition is tens of MiB, so the ablation scales the byte
+ * thresholds down by the same factor the data is smaller (the 5× factor stays).
+ */
+const BENCH_SCALE_AQE = { skewedPartitionFactor: 5, skewedPartitionThresholdBytes: 8 * 2 ** 20, advisoryPartitionBytes: 16 * 2 ** 20 };
+
+const SALT_BUCKETS = 16;
+
+/** Reads a variant's inputs: CSV with the brief's explicit schema, or the ingested Parquet. */
+export function readInputs(spark: SparkSession, data: BenchData, input: InputFormat): Inputs {
+  if (input === "csv") {
+    return { interactions: readBriefCsv(spark.read, INTERACTIONS_DDL, data.csv.interactions), metadata: readBriefCsv(spark.read, METADATA_DDL, data.csv.metadata) };
+  }
+  // Only the brief's columns: ingestion adds lineage (ingest_batch) and folder columns, and both
+  // runs must join the same columns.
+  return {
+    interactions: spark.read.parquet(data.parquet.interactions).select(...INTERACTION_COLUMNS),
+    metadata: spark.read.parquet(data.parquet.metadata).select(...METADATA_COLUMNS),
+  };
+}
+
+const forcedSortMerge = (reason: string) => (_spark: SparkSession, inputs: Inputs): Promise<PlannedJoin> =>
+  Promise.resolve({ joined: sortMergeJoin(inputs.interactions, inputs.metadata), strategy: "sort-merge", reason });
+
+export const NAIVE: Variant = {
+  name: "naive",
+  description: "CSV, AQE off, broadcast off, sort-merge join, 200 shuffle partitions",
+  input: "csv",
+  conf: STATIC_SMJ,
+  measures: false,
+  plan: forcedSortMerge("forced (merge hint, autoBroadcastJoinThreshold -1, AQE off): the untuned baseline"),
+};
+
+export const OPTIMISED: Variant = {
+  name: "optimised",
+  description: "Parquet, AQE on, strategy chosen by skewAwareJoin (measurements included)",
+  input: "parquet",
+  conf: ADAPTIVE,
+  measures: true,
+  async plan(spark, inputs) {
+    const result = await skewAwareJoin(spark, inputs.interactions, inputs.metadata);
+    return {
+      joined: result.joined,
+      strategy: result.choice.strategy,
+      reason: result.choice.reason,
+      measurements: { metadataBytes: result.metadataBytes, hotKeys: result.hotKeys },
+    };
+  },
+};
+
+/** Ablations: each changes one thing from the naive run, to attribute the gain. */
+export const ABLATIONS: readonly Variant[] = [
+  {
+    name: "parquet-smj",
+    description: "Parquet, otherwise as naive (AQE off, sort-merge join)",
+    input: "parquet",
+    conf: STATIC_SMJ,
+    measures: false,
+    plan: forcedSortMerge("forced, as naive: isolates the input format"),
+  },
+  {
+    name: "parquet-smj-aqe",
+    description: "Parquet, sort-merge join with AQE coalescing and skew split (thresholds scaled to bench size)",
+    input: "parquet",
+    conf: ADAPTIVE,
+    measures: false,
+    async plan(spark, inputs) {
+      await enableAqeSkewJoin(spark, BENCH_SCALE_AQE);
+      return { joined: sortMergeJoin(inputs.interactions, inputs.metadata), strategy: "sort-merge-aqe", reason: "forced: isolates AQE's coalescing and skew split" };
+    },
+  },
+  {
+    name: "salted",
+    description: `Parquet, AQE off, sort-merge join on (user_id, salt) with the hot keys salted into ${SALT_BUCKETS}`,
+    input: "parquet",
+    conf: STATIC_SMJ,
+    // It finds its own hot keys: the optimised run broadcasts, so it does not search them.
+    measures: true,
+    async plan(_spark, inputs) {
+      const hotKeys = await findHotKeys(inputs.interactions);
+      return {
+        joined: saltedJoin(inputs.interactions, inputs.metadata, hotKeys.keys, SALT_BUCKETS),
+        strategy: "salted",
+        reason: `forced: the ${hotKeys.keys.length} hot key(s) found, salted without AQE`,
+        measurements: { hotKeys },
+      };
+    },
+  },
+];
