@@ -25,7 +25,8 @@ export async function runVariant(remote: string, ui: SparkUiClient, data: BenchD
     const planned = await variant.plan(spark, inputs);
     const clientPlanMs = performance.now() - planStart;
     spark.removeTag(measureTag);
-    const measureCapture = variant.measures ? await captureStep(ui, { tag: measureTag, sessionId: spark.sessionId }) : undefined;
+    // Measuring may run no job at all (a broadcast needs only the optimizer's size estimate).
+    const measureCapture = variant.measures ? await captureStep(ui, { tag: measureTag, sessionId: spark.sessionId, mayRunNoJobs: true }) : undefined;
 
     const explain = await planned.joined.explain();
     spark.addTag(variant.name);

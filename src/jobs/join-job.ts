@@ -5,6 +5,8 @@ import { enrichInteractions } from "./enriched-interactions";
 import { describeJoin, type JoinDescription } from "./join/describe-join";
 import { formatJoinDescription } from "./join/format-join-description";
 import type { SkewAwareJoinOptions } from "./join/skew-aware-join";
+import { applyParallelismFromInput } from "./tuning/apply-parallelism";
+import type { ParallelismPlan } from "./tuning/parallelism-plan";
 
 export interface JoinJobOptions {
   /** Valid interactions as ingestion writes them (Parquet, `event_date=` folders). */
@@ -21,6 +23,8 @@ export interface JoinJobResult {
   /** Interactions read = enriched rows written (checked). */
   readonly rows: number;
   readonly description: JoinDescription;
+  /** The shuffle and split settings derived from the interactions' size. */
+  readonly parallelism: ParallelismPlan;
 }
 
 /**
@@ -34,6 +38,8 @@ export interface JoinJobResult {
  */
 export async function runJoinJob(spark: SparkSession, options: JoinJobOptions): Promise<JoinJobResult> {
   const interactions = spark.read.parquet(options.interactionsPath);
+  // Sized from the larger side: the interactions decide how many tasks the join's stages need.
+  const parallelism = await applyParallelismFromInput(spark, interactions);
   const { enriched, join: result } = await enrichInteractions(spark, interactions, spark.read.parquet(options.metadataPath), options.join);
   const description = await describeJoin(result);
 
@@ -44,7 +50,7 @@ export async function runJoinJob(spark: SparkSession, options: JoinJobOptions): 
   if (read !== written) throw new Error(`The join of ${options.interactionsPath} wrote ${written} rows for ${read} interactions: rows were lost or duplicated`);
 
   mkdirSync(options.outDir, { recursive: true });
-  writeFileSync(join(options.outDir, "join.json"), `${JSON.stringify(description, null, 2)}\n`);
+  writeFileSync(join(options.outDir, "join.json"), `${JSON.stringify({ ...description, parallelism }, null, 2)}\n`);
   writeFileSync(join(options.outDir, "join.md"), `${formatJoinDescription(description)}\n`);
-  return { enrichedPath, rows: read, description };
+  return { enrichedPath, rows: read, description, parallelism };
 }

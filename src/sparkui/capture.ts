@@ -7,6 +7,11 @@ export interface CaptureOptions {
   readonly tag: string;
   /** Only this Spark Connect session's jobs (another session may use the same tag). */
   readonly sessionId?: string;
+  /**
+   * The step may have run no Spark job at all (planning and size estimates need none): then two
+   * polls that both list no tagged job end the wait with an empty capture instead of an error.
+   */
+  readonly mayRunNoJobs?: boolean;
   /** How long to wait for the REST API to show the step's jobs finished. Default 30 s. */
   readonly timeoutMs?: number;
   readonly pollMs?: number;
@@ -44,7 +49,9 @@ export function carriesTag(job: UiJob, tag: string, sessionId?: string): boolean
  * The UI is fed by an asynchronous listener, so it can lag a moment behind the client: a job may
  * still show RUNNING, or a later job of the step may not be listed yet. This polls until the
  * tagged jobs and their SQL executions are all finished and the job count held steady across
- * two polls; it throws if that does not happen within the timeout (or no job carries the tag).
+ * two polls; it throws if that does not happen within the timeout (or no job carries the tag,
+ * unless `mayRunNoJobs`). A job is listed from its start, long before the client's call returns,
+ * so two empty polls after the step mean it ran none.
  */
 export async function captureStep(ui: SparkUiClient, options: CaptureOptions): Promise<StepCapture> {
   const { tag, sessionId } = options;
@@ -71,6 +78,8 @@ async function waitForFinishedJobs(ui: SparkUiClient, options: CaptureOptions): 
   let previousCount = -1;
   for (;;) {
     const jobs = (await ui.jobs()).filter((j) => carriesTag(j, options.tag, options.sessionId)).sort((a, b) => a.jobId - b.jobId);
+    if (options.mayRunNoJobs === true && jobs.length === 0 && previousCount === 0) return jobs;
+    if (options.mayRunNoJobs === true && jobs.length === 0) previousCount = 0;
     if (jobs.length > 0 && jobs.every((j) => j.status !== "RUNNING")) {
       const executions = await executionsOf(ui, new Set(jobs.map((j) => j.jobId)));
       if (executions.every((e) => e.status !== "RUNNING") && jobs.length === previousCount) return jobs;

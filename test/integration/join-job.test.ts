@@ -6,6 +6,7 @@ import { functions as F, type SparkSession } from "../../src/connect";
 import { INTERACTIONS_DDL, METADATA_DDL } from "../../src/data/schemas";
 import { DEFAULT_SKEW_AWARE_JOIN } from "../../src/jobs/join/skew-aware-join";
 import { runJoinJob } from "../../src/jobs/join-job";
+import { defaultParallelism } from "../../src/jobs/tuning/apply-parallelism";
 import { connect } from "../support/spark";
 
 const day = (d: number, h = 12): Date => new Date(Date.UTC(2023, 5, d, h));
@@ -78,7 +79,10 @@ describe("insights join (runJoinJob)", () => {
     const markdown = readFileSync(join(outDir, "join.md"), "utf8");
     expect(markdown).toContain("**Strategy: broadcast.**");
     expect(markdown).toContain("BroadcastHashJoin");
-    expect(JSON.parse(readFileSync(join(outDir, "join.json"), "utf8"))).toEqual(JSON.parse(JSON.stringify(result.description)));
+    expect(JSON.parse(readFileSync(join(outDir, "join.json"), "utf8"))).toEqual(JSON.parse(JSON.stringify({ ...result.description, parallelism: result.parallelism })));
+    // Kilobytes of input make one 128 MiB partition, rounded up to the cores: one partition per core.
+    expect(result.parallelism.shufflePartitions).toBe(await defaultParallelism(spark));
+    expect(await spark.conf.get("spark.sql.shuffle.partitions")).toBe(String(result.parallelism.shufflePartitions));
   });
 
   it("follows an imposed strategy and says what it overrode", async () => {

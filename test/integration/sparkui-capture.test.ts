@@ -140,6 +140,13 @@ describe("captureStep", () => {
   it("fails clearly when no job carries the tag", async () => {
     await expect(captureStep(ui, { tag: "never-used", timeoutMs: 500 })).rejects.toThrow(/never-used.*no job carries it/);
   });
+
+  it("captures a step that ran no job as empty, when told it may", async () => {
+    const capture = await captureStep(ui, { tag: "never-used", mayRunNoJobs: true, timeoutMs: 5_000 });
+    expect(capture.jobs).toEqual([]);
+    expect(capture.metrics.jobs).toBe(0);
+    expect(capture.metrics.wallTimeMs).toBe(0);
+  });
 });
 
 describe("plan nodes and the stages that ran them", () => {
