@@ -8,6 +8,7 @@
  * INSIGHTS_BENCH_HEAP (server JVM heap, "6g"), INSIGHTS_BENCH_MEASURES (a subset of
  * trivial,arrow,rows: PySpark's row fetch alone takes minutes).
  */
+import { log, positiveInt, runBench, warnIfBusy } from "../support/bench-cli";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
@@ -37,8 +38,7 @@ async function main(): Promise<void> {
   const python = await ensurePySpark(join(root, ".insights", "bench-venv"), sparkVersion);
 
   // Other work on a 2-core machine skews every figure: record the load so a run can be judged.
-  const loadAtStart = loadavg();
-  if ((loadAtStart[0] ?? 0) > cpus().length) log(`warning: load average ${loadAtStart.map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores: figures will be noisy`);
+  const loadAtStart = warnIfBusy();
   log(`Starting an embedded Spark Connect ${sparkVersion} server (heap ${heap})…`);
   const server = await LocalSparkConnectServer.start({ heap });
   let session: SparkSession | undefined;
@@ -119,19 +119,4 @@ function selectedMeasures(): readonly MeasureName[] {
   return ALL_MEASURES.filter((m) => names.includes(m));
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got '${raw}'`);
-  return value;
-}
-
-function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

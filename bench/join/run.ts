@@ -11,6 +11,7 @@
  * generator derives the users and their metadata), INSIGHTS_BENCH_HEAP (server JVM heap, "4g"), INSIGHTS_BENCH_SEED (data seed, 1),
  * INSIGHTS_BENCH_ABLATIONS ("0" to run only naive and optimised).
  */
+import { log, positiveInt, runBench, warnIfBusy } from "../support/bench-cli";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
@@ -35,8 +36,7 @@ async function main(): Promise<void> {
   const outDir = join(root, ".insights", "bench");
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 
-  const loadAtStart = loadavg();
-  if ((loadAtStart[0] ?? 0) > cpus().length) log(`warning: load average ${loadAtStart.map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores: figures will be noisy`);
+  const loadAtStart = warnIfBusy();
   log(`Starting an embedded Spark Connect server (${MASTER}, heap ${heap})…`);
   const server = await LocalSparkConnectServer.start({ heap, master: MASTER });
   const ui = new SparkUiClient(server.uiUrl);
@@ -105,19 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got '${raw}'`);
-  return value;
-}
-
-function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

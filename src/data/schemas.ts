@@ -9,6 +9,14 @@ export const INTERACTIONS_DDL = "user_id string, timestamp timestamp, action_typ
 /** User metadata, as typed after ingestion. */
 export const METADATA_DDL = "user_id string, join_date date, country string, device_type string, subscription_type string";
 
+/**
+ * The enriched interactions every analysis reads: an interaction, its UTC event date, and its
+ * user's metadata (null join_date and `unknown` categories for users without metadata).
+ */
+export const ENRICHED_DDL =
+  "user_id string, timestamp timestamp, event_date date, action_type string, page_id string, duration_ms bigint, app_version string, " +
+  "country string, device_type string, subscription_type string, join_date date";
+
 export const INTERACTION_COLUMNS = ["user_id", "timestamp", "action_type", "page_id", "duration_ms", "app_version"] as const;
 export const METADATA_COLUMNS = ["user_id", "join_date", "country", "device_type", "subscription_type"] as const;
 

@@ -4,25 +4,11 @@ import { findAnomalies } from "../../src/analyses/anomalies/find-anomalies";
 import type { Granularity, Series } from "../../src/analyses/anomalies/model";
 import { collectSeries, seriesCounts } from "../../src/analyses/anomalies/series";
 import { generator } from "../support/random";
+import { ENRICHED_DDL } from "../../src/data/schemas";
+import type { EnrichedEvent } from "../support/enriched";
 import { connect } from "../support/spark";
 
-const ENRICHED_DDL =
-  "user_id string, timestamp timestamp, event_date date, action_type string, page_id string, duration_ms bigint, app_version string, " +
-  "join_date date, country string, device_type string, subscription_type string";
-
-interface Event {
-  user_id: string;
-  timestamp: Date;
-  event_date: string;
-  action_type: string;
-  page_id: string;
-  duration_ms: number;
-  app_version: string;
-  join_date: string | null;
-  country: string;
-  device_type: string;
-  subscription_type: string;
-}
+type Event = EnrichedEvent;
 
 function event(user: string, at: string, action: string, version: string, country: string, device: string): Event {
   const timestamp = new Date(`${at.replace(" ", "T")}Z`);

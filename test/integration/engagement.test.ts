@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type DataFrame, type Row, type SparkSession } from "../../src/connect";
-import { INTERACTIONS_DDL } from "../../src/data/schemas";
+import { ENRICHED_DDL } from "../../src/data/schemas";
 import { addDays, daysBetween, isoWeekStart } from "../../src/analyses/common/calendar-days";
 import { readEventDateBounds, trailingRange, type DayRange } from "../../src/analyses/common/event-date-bounds";
 import { dateLit } from "../../src/analyses/common/utc-columns";
@@ -10,15 +10,12 @@ import { interactionTimeOutliers } from "../../src/analyses/engagement/interacti
 import { findPowerUsers, userInteractionTotals } from "../../src/analyses/engagement/power-users";
 import { retentionBreakdown, retentionCells, retentionCurve } from "../../src/analyses/engagement/retention";
 import { generator } from "../support/random";
+import type { EnrichedEvent } from "../support/enriched";
 import { connect } from "../support/spark";
 
-const ENRICHED_DDL = `${INTERACTIONS_DDL}, event_date date, join_date date, country string, device_type string, subscription_type string`;
 
 interface Metadata { readonly join_date: string; readonly country: string; readonly device_type: string; readonly subscription_type: string }
-interface Event {
-  user_id: string; timestamp: Date; action_type: string; page_id: string; duration_ms: number; app_version: string;
-  event_date: string; join_date: string | null; country: string; device_type: string; subscription_type: string;
-}
+type Event = EnrichedEvent;
 
 const UNKNOWN = { join_date: null, country: "unknown", device_type: "unknown", subscription_type: "unknown" } as const;
 

@@ -3,7 +3,8 @@ import { type DataFrame, functions as F, type Row, type SparkSession, StorageLev
 import { ENRICHED_COLUMNS, ENRICHED_STORAGE_LEVEL, enrichInteractions, MATERIALIZE_ENRICHED_TAG, withCachedEnrichedInteractions } from "../../src/jobs/enriched-interactions";
 import { generator } from "../support/random";
 import { connect } from "../support/spark";
-import { storedRdds, userJobTag, waitForJobs, waitForStoredRdds, type UiStoredRdd } from "../support/spark-ui";
+import type { UiRddStorage } from "../../src/sparkui";
+import { storedRdds, userJobTag, waitForJobs, waitForStoredRdds } from "../support/spark-ui";
 
 interface Interaction { user_id: string; timestamp: Date; action_type: string; page_id: string; duration_ms: number; app_version: string; event_date: string }
 interface Metadata { user_id: string; join_date: string; country: string; device_type: string; subscription_type: string }
@@ -81,7 +82,7 @@ afterAll(() => {
 });
 
 /** The cached RDDs that appeared since `before` and whose plan is the enriched interactions'. */
-function enrichedRdds(rdds: readonly UiStoredRdd[], before: ReadonlySet<number>): UiStoredRdd[] {
+function enrichedRdds(rdds: readonly UiRddStorage[], before: ReadonlySet<number>): UiRddStorage[] {
   return rdds.filter((r) => !before.has(r.id) && ENRICHED_COLUMNS.every((c) => r.name.includes(c)));
 }
 
@@ -99,7 +100,7 @@ describe("withCachedEnrichedInteractions", () => {
     const perUser = await withCachedEnrichedInteractions(enriched, async (cached) => {
       expect((await cached.storageLevel()).equals(ENRICHED_STORAGE_LEVEL)).toBe(true);
       // Materialised before the first analysis: every partition is already cached.
-      const whole = (r: UiStoredRdd): boolean => r.numPartitions > 0 && r.numCachedPartitions === r.numPartitions;
+      const whole = (r: UiRddStorage): boolean => r.numPartitions > 0 && r.numCachedPartitions === r.numPartitions;
       const rdds = enrichedRdds(await waitForStoredRdds((all) => enrichedRdds(all, before).some(whole)), before);
       expect(rdds).toHaveLength(1);
       expect(rdds[0]?.storageLevel).toBe("Disk Memory Serialized 1x Replicated");

@@ -3,27 +3,12 @@ import type { DataFrame, SparkSession } from "../../src/connect";
 import { deviceEffect } from "../../src/analyses/performance/device-effect";
 import { devicePerformance } from "../../src/analyses/performance/device-performance";
 import { collectP95Tables, p95ByVersion, p95TopVersions, type P95Row } from "../../src/analyses/performance/p95-by-version";
-import { DEVICE_TYPES } from "../../src/data/schemas";
+import { DEVICE_TYPES, ENRICHED_DDL } from "../../src/data/schemas";
 import { generator } from "../support/random";
+import type { EnrichedEvent } from "../support/enriched";
 import { connect } from "../support/spark";
 
-const ENRICHED_DDL =
-  "user_id string, timestamp timestamp, event_date date, action_type string, page_id string, duration_ms bigint, app_version string, " +
-  "join_date date, country string, device_type string, subscription_type string";
-
-interface Event {
-  user_id: string;
-  timestamp: Date;
-  event_date: string;
-  action_type: string;
-  page_id: string;
-  duration_ms: number;
-  app_version: string;
-  join_date: string | null;
-  country: string;
-  device_type: string;
-  subscription_type: string;
-}
+type Event = EnrichedEvent;
 
 function event(action: string, version: string, device: string, duration: number, i: number): Event {
   const timestamp = new Date(Date.UTC(2023, 0, 1) + (i % 365) * 86_400_000 + (i % 86_400) * 1000);

@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame, Row, SparkSession } from "../../src/connect";
-import { INTERACTIONS_DDL } from "../../src/data/schemas";
+import { ENRICHED_DDL } from "../../src/data/schemas";
 import { isoWeekStart } from "../../src/analyses/common/calendar-days";
 import { DEFAULT_SESSIONS } from "../../src/analyses/definitions";
 import { sessionSummary } from "../../src/analyses/sessions/session-summary";
 import { sessionize } from "../../src/analyses/sessions/sessionize";
 import { generator } from "../support/random";
+import type { EnrichedEvent } from "../support/enriched";
 import { connect } from "../support/spark";
 
-const ENRICHED_DDL = `${INTERACTIONS_DDL}, event_date date, join_date date, country string, device_type string, subscription_type string`;
 const MINUTE = 60_000;
 
-interface Event {
-  user_id: string; timestamp: Date; action_type: string; page_id: string; duration_ms: number; app_version: string;
-  event_date: string; join_date: string | null; country: string; device_type: string; subscription_type: string;
-}
+type Event = EnrichedEvent;
 
 /** An enriched event at a UTC time; device null = a user without metadata (`unknown` attributes). */
 function event(userId: string, at: string | number, durationMs: number, device: string | null, plan = "free"): Event {

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { SparkUiClient, type UiRddStorage } from "../../src/sparkui";
 import { uiUrl } from "./spark";
 
 /** A job as the Spark UI REST API (/api/v1/applications/<app>/jobs) describes it. */
@@ -55,26 +56,13 @@ export async function waitForJobs(tag: string, done: (jobs: UiJob[]) => boolean,
   }
 }
 
-/** A cached RDD as /api/v1/applications/<app>/storage/rdd lists it (a persisted DataFrame is one). */
-export interface UiStoredRdd {
-  readonly id: number;
-  /** For a DataFrame: its physical plan. */
-  readonly name: string;
-  readonly numPartitions: number;
-  readonly numCachedPartitions: number;
-  /** E.g. "Disk Memory Serialized 1x Replicated". */
-  readonly storageLevel: string;
-  readonly memoryUsed: number;
-  readonly diskUsed: number;
-}
-
 /** The RDDs the application holds cached now. The UI learns of an unpersist a moment after it. */
-export async function storedRdds(): Promise<UiStoredRdd[]> {
-  return (await getJson(`/applications/${await applicationId()}/storage/rdd`)) as UiStoredRdd[];
+export function storedRdds(): Promise<UiRddStorage[]> {
+  return new SparkUiClient(uiUrl()).rddStorage();
 }
 
 /** Polls the cached RDDs until `done` holds for them; returns them. */
-export async function waitForStoredRdds(done: (rdds: UiStoredRdd[]) => boolean, timeoutMs = 30_000): Promise<UiStoredRdd[]> {
+export async function waitForStoredRdds(done: (rdds: UiRddStorage[]) => boolean, timeoutMs = 30_000): Promise<UiRddStorage[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rdds = await storedRdds();
