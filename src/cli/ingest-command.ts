@@ -2,13 +2,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ingestInteractions } from "../data/ingest/ingest-interactions";
 import { ingestMetadata } from "../data/ingest/ingest-metadata";
-import { interactionRules } from "../data/ingest/interaction-rules";
+import { defaultPlausibleRange, interactionRules } from "../data/ingest/interaction-rules";
 import { metadataRules } from "../data/ingest/metadata-rules";
 import type { InputFormat } from "../data/ingest/raw-input";
 import { formatQualityTable } from "../data/quality/format-quality-table";
 import { qualitySummary } from "../data/quality/quality-summary";
 import { openSpark } from "../server/spark-endpoint";
-import { assertKnownFlags, flag, UsageError, type ParsedArgs } from "./args";
+import { assertKnownFlags, flag, requiredFlag, UsageError, type ParsedArgs } from "./args";
 
 export const INGEST_HELP = `insights ingest --interactions PATH --metadata PATH --out DIR [--batch NAME]
                 [--format csv|parquet] [--earliest YYYY-MM-DD] [--latest YYYY-MM-DD]
@@ -35,7 +35,8 @@ export async function ingestCommand(args: ParsedArgs): Promise<void> {
   const outDir = resolve(requiredFlag(args, "out"));
   const batch = flag(args, "batch");
   const format = formatFlag(args);
-  const bounds = { earliest: dateFlag(args, "earliest") ?? "2000-01-01", latest: dateFlag(args, "latest") ?? tomorrowUtc() };
+  const defaults = defaultPlausibleRange();
+  const bounds = { earliest: dateFlag(args, "earliest") ?? defaults.earliest, latest: dateFlag(args, "latest") ?? defaults.latest };
   const paths = {
     validInteractionsPath: join(outDir, "interactions"),
     validMetadataPath: join(outDir, "metadata"),
@@ -73,11 +74,6 @@ export async function ingestCommand(args: ParsedArgs): Promise<void> {
   }
 }
 
-function requiredFlag(args: ParsedArgs, name: string): string {
-  const value = flag(args, name);
-  if (value === undefined) throw new UsageError(`--${name} is required`);
-  return value;
-}
 
 function formatFlag(args: ParsedArgs): InputFormat | undefined {
   const value = flag(args, "format");
@@ -89,9 +85,4 @@ function dateFlag(args: ParsedArgs, name: string): string | undefined {
   const value = flag(args, name);
   if (value !== undefined && !DATE.test(value)) throw new UsageError(`--${name} must be YYYY-MM-DD, not '${value}'`);
   return value;
-}
-
-/** Nothing can have happened after today: the exclusive upper bound is tomorrow. */
-function tomorrowUtc(): string {
-  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 }

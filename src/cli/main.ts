@@ -1,3 +1,4 @@
+import { ANALYZE_HELP, analyzeCommand } from "./analyze-command";
 import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { GENERATE_HELP, generateCommand } from "./generate-command";
 import { INGEST_HELP, ingestCommand } from "./ingest-command";
@@ -14,6 +15,8 @@ ${GENERATE_HELP}
 ${INGEST_HELP}
 
 ${JOIN_HELP}
+
+${ANALYZE_HELP}
 
 ${SMOKE_HELP}
 
@@ -32,6 +35,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   generate: { help: GENERATE_HELP, run: generateCommand },
   ingest: { help: INGEST_HELP, run: ingestCommand },
   join: { help: JOIN_HELP, run: joinCommand },
+  analyze: { help: ANALYZE_HELP, run: analyzeCommand },
   smoke: { help: SMOKE_HELP, run: smokeCommand },
   server: { help: SERVER_HELP, run: serverCommand },
 };

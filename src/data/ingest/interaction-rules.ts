@@ -13,6 +13,14 @@ export interface InteractionRuleOptions {
   readonly latest: string;
 }
 
+/**
+ * The default plausible range: from 2000 (older than any app release) to tomorrow, UTC,
+ * exclusive, because nothing can have happened after today.
+ */
+export function defaultPlausibleRange(now: Date = new Date()): InteractionRuleOptions {
+  return { earliest: "2000-01-01", latest: new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10) };
+}
+
 /** The parsed timestamp of a raw row: null when the text does not match the brief's format. */
 export function parsedTimestamp(): Column {
   return F.toTimestamp(F.col("timestamp"), TIMESTAMP_FORMAT);
