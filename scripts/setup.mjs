@@ -4,12 +4,13 @@
 //   1. npm packages (npm ci) when node_modules is missing or older than package-lock.json;
 //   2. the Spark runtime: `mvn package` on jvm/pom.xml resolves Spark from Maven Central into
 //      .spark/jars, builds our server plugin and extracts the Spark Connect .proto files;
-//   3. TypeScript bindings generated from those .proto files into src/connect/proto/gen.
+//   3. TypeScript bindings generated from those .proto files into src/connect/proto/gen;
+//   4. Debian's Chromium (report screenshots, browser checks) when missing and we may install it.
 // Everything it writes is git-ignored.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { delimiter, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -80,3 +81,21 @@ once(join(genDir, ".stamp"), hashOf(protoInputs), () => {
   rmSync(genDir, { recursive: true, force: true });
   run(join(root, "node_modules", ".bin", "buf"), ["generate", relative(root, protoDir), "--template", "buf.gen.yaml"], "Generating protobuf bindings");
 });
+
+// 4. Chromium for the report's Spark UI screenshots and browser checks (playwright-core drives
+// the system browser; it downloads none). Installed only as root on Debian, where apt-get can;
+// anywhere else those steps are skipped, so setup goes on either way.
+const chromiumOnPath = ["chromium", "chromium-browser"].some((name) =>
+  (process.env.PATH ?? "").split(delimiter).some((dir) => dir !== "" && existsSync(join(dir, name))),
+);
+if (!process.env.INSIGHTS_CHROMIUM && !chromiumOnPath) {
+  if (process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
+    console.error("setup: installing Debian's chromium for report screenshots (apt-get install chromium)…");
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    const apt = (args) => spawnSync("apt-get", args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", env });
+    const failed = [["-qq", "update"], ["-qq", "install", "-y", "--no-install-recommends", "chromium"]].map(apt).find((r) => r.status !== 0);
+    if (failed) console.error(`setup: installing chromium failed, screenshots and browser checks will be skipped:\n${failed.error?.message ?? failed.stderr}`);
+  } else {
+    console.error("setup: no chromium found; screenshots and browser checks will be skipped (install Debian's chromium: apt-get install chromium)");
+  }
+}

@@ -1,31 +1,6 @@
 import { codeBlock, inlineCode } from "../../src/text/markdown";
 import type { StepCapture } from "../../src/sparkui";
-import type { JoinStage } from "./join-stage";
-import type { InputFormat, PlannedJoin } from "./variants";
-
-/** Everything one variant produced: timings, captures, plans. */
-export interface VariantRun {
-  readonly name: string;
-  readonly description: string;
-  readonly input: InputFormat;
-  readonly conf: Readonly<Record<string, string | number | boolean>>;
-  readonly strategy: string;
-  readonly reason: string;
-  readonly measurements: PlannedJoin["measurements"];
-  /** Client-side: choosing the join (measurement jobs included), then running it. */
-  readonly clientPlanMs: number;
-  readonly clientJoinMs: number;
-  /** The measurement jobs, for variants that run any. */
-  readonly measureCapture: StepCapture | undefined;
-  readonly capture: StepCapture;
-  readonly joinStage: JoinStage | undefined;
-  /** `explain()` before running: with AQE, the initial plan. */
-  readonly explain: string;
-  /** The plan the UI shows after the run: with AQE, the final one. */
-  readonly executedPlans: readonly string[];
-  /** The host's 1-minute load average as the variant started: other work skews its timings. */
-  readonly loadAtStart: number;
-}
+import type { VariantRun } from "../../src/report/experiments/run-join-variant";
 
 /** One line of the table; totals are over the measurement and join steps. */
 export interface Summary {

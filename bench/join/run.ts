@@ -20,9 +20,9 @@ import { LocalSparkConnectServer } from "../../src/server/local-server";
 import { projectRoot } from "../../src/server/paths";
 import { saveCapture, SparkUiClient } from "../../src/sparkui";
 import { prepareData } from "./data";
-import { formatMarkdown, formatTable, formatVerdicts, summarise, verdicts, type VariantRun } from "./report";
-import { runVariant } from "./run-variant";
-import { ABLATIONS, NAIVE, OPTIMISED, readInputs } from "./variants";
+import { ABLATIONS, NAIVE, OPTIMISED, readInputs } from "../../src/jobs/join/variants";
+import { runVariant, type VariantRun } from "../../src/report/experiments/run-join-variant";
+import { formatMarkdown, formatTable, formatVerdicts, summarise, verdicts } from "./report";
 
 /** Two cores, as the benchmark machine has: the figures then compare across runs and hosts. */
 const MASTER = "local[2]";

@@ -3,9 +3,11 @@
  * is captured by the headless runner as the same nbformat output, so a notebook reads the same
  * whichever ran it. Load it from a notebook with `require("../src/report/display")`.
  */
+import { readFileSync } from "node:fs";
 import { publishDisplayData } from "./runner/tslab-adapter";
 import { VEGA_LITE_MIME, type ChartSpec } from "./charts/spec";
-import { htmlTable, markdownTable, tableOf, TABLE_MIME } from "./table";
+import { markdownTable, tableOf } from "../text/table";
+import { htmlTable, TABLE_MIME } from "./table";
 
 /** Shows a Vega-Lite chart: JupyterLab renders it live; the report renders it to SVG. */
 export function showChart(spec: ChartSpec): void {
@@ -20,6 +22,16 @@ export function showTable(rows: readonly Readonly<Record<string, unknown>>[], co
   const table = tableOf(rows, columns);
   const markdown = markdownTable(table);
   publishDisplayData({ [TABLE_MIME]: table, "text/html": htmlTable(table), "text/markdown": markdown, "text/plain": markdown });
+}
+
+/** Shows an SVG file (a hand-made diagram) with a caption; the report writes it beside itself. */
+export function showSvg(path: string, caption: string): void {
+  publishDisplayData({ "image/svg+xml": readFileSync(path, "utf8"), "text/plain": caption });
+}
+
+/** Shows a PNG file (a screenshot, say) with a caption; the report writes it beside itself. */
+export function showImage(path: string, caption: string): void {
+  publishDisplayData({ "image/png": readFileSync(path).toString("base64"), "text/plain": caption });
 }
 
 /** Shows markdown written by the notebook (values interpolated into it must be escaped first). */

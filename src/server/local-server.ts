@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { SparkConnectClient } from "../connect/client/spark-connect-client";
+import { ChildJvm, LOOPBACK, sparkJars } from "./child-jvm";
 import { freePort } from "./free-port";
 import { JAVA_MODULE_OPTIONS } from "./java-options";
-import { runsRoot, sparkHome } from "./paths";
+import { runsRoot } from "./paths";
 
 export interface LocalServerOptions {
   /** Spark master: `local[*]` (default), `local[2]`, `spark://host:7077`… */
@@ -29,7 +29,6 @@ export interface LocalServerOptions {
 }
 
 const SERVER_CLASS = "org.apache.spark.sql.connect.service.SparkConnectServer";
-const LOOPBACK = "127.0.0.1";
 
 /**
  * A Spark Connect server in a child JVM, started from the Maven-resolved jars in `.spark/jars`.
@@ -38,19 +37,14 @@ const LOOPBACK = "127.0.0.1";
  * has no bind-address setting and listens on all interfaces).
  */
 export class LocalSparkConnectServer {
-  private exited: Promise<number | null>;
-  private stopping: Promise<void> | undefined;
-
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly jvm: ChildJvm,
     readonly port: number,
     readonly uiPort: number,
     readonly runDir: string,
     readonly logFile: string,
     readonly eventLogDir: string,
-  ) {
-    this.exited = new Promise((resolve) => child.once("exit", (code) => { resolve(code); }));
-  }
+  ) {}
 
   /** The connection string clients use: `sc://127.0.0.1:<port>`. */
   get url(): string {
@@ -62,14 +56,11 @@ export class LocalSparkConnectServer {
   }
 
   get pid(): number {
-    return this.child.pid ?? -1;
+    return this.jvm.pid;
   }
 
   static async start(options: LocalServerOptions = {}): Promise<LocalSparkConnectServer> {
-    const jars = join(sparkHome(), "jars");
-    if (!existsSync(jars) || readdirSync(jars).length === 0) {
-      throw new Error(`No Spark runtime in ${jars}: run 'npm run setup' (it resolves Spark from Maven Central)`);
-    }
+    const jars = sparkJars();
     const port = options.port ?? (await freePort(LOOPBACK));
     const uiPort = options.uiPort ?? (await freePort(LOOPBACK));
     const runDir = options.runDir ?? join(runsRoot(), `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
@@ -89,6 +80,12 @@ export class LocalSparkConnectServer {
       "spark.local.dir": join(runDir, "tmp"),
       "spark.sql.session.timeZone": "UTC",
       "spark.ui.showConsoleProgress": "false",
+      // Reading a date-partitioned dataset lists one folder per day. Past 32 paths Spark lists
+      // them with a Spark job (a task per folder), which pays off on object stores where each
+      // listing is a slow remote call; this server reads the local file system, where the
+      // driver lists a few thousand folders in milliseconds and the job costs seconds. (Measured
+      // in the report's Spark UI section; a cluster on S3 or GCS keeps Spark's default.)
+      "spark.sql.sources.parallelPartitionDiscovery.threshold": "4096",
       ...options.conf,
     };
     const java = [
@@ -109,51 +106,26 @@ export class LocalSparkConnectServer {
       "spark-internal",
     ];
 
-    const owned = options.ownedByThisProcess ?? true;
-    const logFd = openSync(logFile, "a");
-    // The JVM runs under a small shell so that, when owned, a watchdog reading our stdin pipe stops
-    // it if Node dies without cleaning up (SIGKILL, crash): the pipe closes, the watchdog kills it.
-    const script = owned
-      ? 'exec 3<&0; java "$@" </dev/null & jpid=$!; (while read -r _; do :; done; kill -TERM $jpid 2>/dev/null) <&3 & wait $jpid'
-      : 'exec java "$@" </dev/null';
-    const child = spawn("sh", ["-c", script, "spark-connect", ...java], {
-      cwd: runDir,
-      detached: true,
-      stdio: [owned ? "pipe" : "ignore", logFd, logFd],
-      env: serverEnvironment(),
-    });
-    closeSync(logFd);
-    if (!owned) child.unref();
-
-    const server = new LocalSparkConnectServer(child, port, uiPort, runDir, logFile, eventLogDir);
-    if (owned) server.stopWithThisProcess();
+    const jvm = ChildJvm.spawn({ args: java, cwd: runDir, logFile, name: "spark-connect", owned: options.ownedByThisProcess ?? true });
+    const server = new LocalSparkConnectServer(jvm, port, uiPort, runDir, logFile, eventLogDir);
     await server.waitUntilReady(options.startTimeoutMs ?? 180_000);
     return server;
   }
 
   /** Stops the JVM (SIGTERM, then SIGKILL after `graceMs`) and waits until it has exited. */
   stop(graceMs = 15_000): Promise<void> {
-    this.stopping ??= (async () => {
-      if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-      this.signalGroup("SIGTERM");
-      const timer = setTimeout(() => { this.signalGroup("SIGKILL"); }, graceMs);
-      await this.exited;
-      clearTimeout(timer);
-      this.child.stdin?.destroy();
-    })();
-    return this.stopping;
+    return this.jvm.stop(graceMs);
   }
 
   /** The last lines of the server log, for error messages. */
   logTail(lines = 40): string {
-    if (!existsSync(this.logFile)) return "(no log)";
-    return readFileSync(this.logFile, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+    return this.jvm.logTail(lines);
   }
 
   private async waitUntilReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let exitCode: number | null | undefined;
-    void this.exited.then((code) => (exitCode = code));
+    void this.jvm.exited.then((code) => (exitCode = code));
     const client = new SparkConnectClient(this.url);
     try {
       for (;;) {
@@ -175,42 +147,4 @@ export class LocalSparkConnectServer {
       client.close();
     }
   }
-
-  private signalGroup(signal: NodeJS.Signals): void {
-    try {
-      // detached: the shell leads its own process group; signalling the group reaches the JVM.
-      process.kill(-this.pid, signal);
-    } catch {
-      // Already gone.
-    }
-  }
-
-  private stopWithThisProcess(): void {
-    const onExit = (): void => { this.signalGroup("SIGTERM"); };
-    const onSignal = (signal: NodeJS.Signals): void => {
-      void this.stop().finally(() => {
-        process.removeListener("exit", onExit);
-        process.kill(process.pid, signal);
-      });
-    };
-    process.once("exit", onExit);
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    void this.exited.then(() => {
-      process.removeListener("exit", onExit);
-      process.removeListener("SIGINT", onSignal);
-      process.removeListener("SIGTERM", onSignal);
-    });
-  }
-}
-
-/**
- * The JVM's environment: ours, minus SPARK_REMOTE (SparkSubmit reads it and refuses to start a
- * server when a client connection string is set), plus loopback binding for UI and driver.
- */
-function serverEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, SPARK_LOCAL_IP: LOOPBACK, SPARK_HOME: sparkHome() };
-  delete env.SPARK_REMOTE;
-  delete env.SPARK_CONNECT_MODE_ENABLED;
-  return env;
 }

@@ -8,6 +8,8 @@ export interface SparkEndpoint {
   readonly server: LocalSparkConnectServer | undefined;
   /** The Spark UI base URL when known (always for the embedded server). */
   readonly uiUrl: string | undefined;
+  /** The Spark Connect URL the session uses, for opening more sessions on the same server. */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function openSpark(
       spark,
       server: undefined,
       uiUrl: process.env.SPARK_UI_URL,
+      url: remote,
       close: () => {
         spark.stop();
         return Promise.resolve();
@@ -38,6 +41,7 @@ export async function openSpark(
       spark,
       server,
       uiUrl: server.uiUrl,
+      url: server.url,
       close: async () => {
         spark.stop();
         await server.stop();

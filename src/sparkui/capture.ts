@@ -1,6 +1,6 @@
 import { SparkUiError, type SparkUiClient } from "./client";
 import { stepMetrics, type StepMetrics } from "./step-metrics";
-import type { UiJob, UiSqlExecution, UiStage } from "./types";
+import type { UiExecutor, UiJob, UiSqlExecution, UiStage } from "./types";
 
 export interface CaptureOptions {
   /** The session tag the step ran under (`spark.addTag(tag)`). */
@@ -29,6 +29,11 @@ export interface StepCapture {
   readonly stages: readonly UiStage[];
   /** The SQL executions that ran any of those jobs, with plan nodes and their metrics. */
   readonly sqlExecutions: readonly UiSqlExecution[];
+  /**
+   * The application's executors as they stood after the step (cumulative figures, not the
+   * step's). Absent in captures saved before executors were captured.
+   */
+  readonly executors?: readonly UiExecutor[];
   readonly metrics: StepMetrics;
 }
 
@@ -39,6 +44,15 @@ export interface StepCapture {
 export function carriesTag(job: UiJob, tag: string, sessionId?: string): boolean {
   const suffix = sessionId === undefined ? `_Tag_${tag}` : `_Session_${sessionId}_Tag_${tag}`;
   return (job.jobTags ?? []).some((t) => t.startsWith("SparkConnect_SessionTag_") && t.endsWith(suffix));
+}
+
+/** `…_Session_<uuid>_Tag_<tag>`: the session id is a UUID, so the tag is whatever follows it. */
+const SESSION_TAG = /^SparkConnect_SessionTag_User_.*_Session_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_Tag_(.+)$/;
+
+/** The user tags (`spark.addTag`) the jobs ran under, each once, in order of first use. */
+export function jobUserTags(jobs: readonly UiJob[]): string[] {
+  const tags = jobs.flatMap((j) => (j.jobTags ?? []).flatMap((t) => SESSION_TAG.exec(t)?.[1] ?? []));
+  return [...new Set(tags)];
 }
 
 /**
@@ -58,8 +72,8 @@ export async function captureStep(ui: SparkUiClient, options: CaptureOptions): P
   const jobs = await waitForFinishedJobs(ui, options);
   const jobIds = new Set(jobs.map((j) => j.jobId));
   const stageIds = [...new Set(jobs.flatMap((j) => j.stageIds))].sort((a, b) => a - b);
-  const stages = (await Promise.all(stageIds.map((id) => ui.stage(id)))).flat();
-  const sqlExecutions = await Promise.all((await executionsOf(ui, jobIds)).map((e) => ui.sqlExecution(e.id)));
+  const stages = (await inBatches(stageIds, (id) => ui.stage(id))).flat();
+  const sqlExecutions = await inBatches(await executionsOf(ui, jobIds), (e) => ui.sqlExecution(e.id));
   return {
     tag,
     sessionId,
@@ -69,6 +83,7 @@ export async function captureStep(ui: SparkUiClient, options: CaptureOptions): P
     jobs,
     stages,
     sqlExecutions,
+    executors: await ui.executors(),
     metrics: stepMetrics(jobs, stages),
   };
 }
@@ -96,4 +111,16 @@ async function waitForFinishedJobs(ui: SparkUiClient, options: CaptureOptions): 
 async function executionsOf(ui: SparkUiClient, jobIds: ReadonlySet<number>): Promise<UiSqlExecution[]> {
   const all = await ui.sqlExecutions();
   return all.filter((e) => [...e.runningJobIds, ...e.successJobIds, ...e.failedJobIds].some((id) => jobIds.has(id)));
+}
+
+/**
+ * A few requests at a time: a step of a hundred stages fired at once makes the UI's Jetty drop
+ * connections on a busy driver; four in flight keep the capture quick without that.
+ */
+const REQUESTS_IN_FLIGHT = 4;
+
+async function inBatches<T, R>(items: readonly T[], fetchOne: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let at = 0; at < items.length; at += REQUESTS_IN_FLIGHT) results.push(...(await Promise.all(items.slice(at, at + REQUESTS_IN_FLIGHT).map(fetchOne))));
+  return results;
 }

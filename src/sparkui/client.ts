@@ -7,6 +7,9 @@ import type { UiApplication, UiEnvironment, UiExecutor, UiJob, UiRddStorage, UiS
 export const TASK_QUANTILES = [0, 0.25, 0.5, 0.75, 1] as const;
 const QUANTILES_PARAM = TASK_QUANTILES.join(",");
 
+/** Tries per REST request before a network failure is reported (see fetchWithRetry). */
+const FETCH_ATTEMPTS = 3;
+
 /** SQL executions per page: the API returns 20 unless told otherwise. */
 const SQL_PAGE = 100;
 
@@ -35,6 +38,11 @@ export class SparkUiClient {
 
   applications(): Promise<UiApplication[]> {
     return this.get<UiApplication[]>("/applications");
+  }
+
+  /** The Spark version serving the UI (`/version`). */
+  async version(): Promise<string> {
+    return (await this.get<{ spark: string }>("/version")).spark;
   }
 
   jobs(): Promise<UiJob[]> {
@@ -112,13 +120,24 @@ export class SparkUiClient {
 
   private async get<T>(path: string): Promise<T> {
     const url = `${this.baseUrl.replace(/\/+$/, "")}/api/v1${path}`;
-    let response: Response;
-    try {
-      response = await fetch(url);
-    } catch (error) {
-      throw new SparkUiError(`GET ${url}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
+    const response = await this.fetchWithRetry(url);
     if (!response.ok) throw new SparkUiError(`GET ${url}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
     return (await response.json()) as T;
+  }
+
+  /**
+   * A request that failed to connect or was cut is retried (three attempts, 0.5 s then 1 s
+   * apart): the UI's Jetty server drops connections when the driver is busy, and a capture must
+   * not fail a step that succeeded. An HTTP error status is an answer, and is not retried.
+   */
+  private async fetchWithRetry(url: string): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(url);
+      } catch (error) {
+        if (attempt === FETCH_ATTEMPTS) throw new SparkUiError(`GET ${url}: ${error instanceof Error ? error.message : String(error)} (after ${attempt} attempts)`, { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
   }
 }

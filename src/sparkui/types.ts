@@ -101,15 +101,50 @@ export interface UiSqlExecution {
   readonly nodes?: readonly UiSqlNode[];
 }
 
+/** JVM and process memory peaks of an executor (bytes), from its heartbeats. */
+export interface UiExecutorPeakMemory {
+  readonly JVMHeapMemory: number;
+  readonly JVMOffHeapMemory: number;
+  readonly OnHeapExecutionMemory: number;
+  readonly OffHeapExecutionMemory: number;
+  readonly OnHeapStorageMemory: number;
+  readonly OffHeapStorageMemory: number;
+  readonly OnHeapUnifiedMemory: number;
+  readonly OffHeapUnifiedMemory: number;
+  readonly DirectPoolMemory: number;
+  readonly MappedPoolMemory: number;
+  readonly MajorGCCount: number;
+  readonly MajorGCTime: number;
+  readonly MinorGCCount: number;
+  readonly MinorGCTime: number;
+  readonly TotalGCTime: number;
+}
+
 export interface UiExecutor {
   readonly id: string;
   readonly isActive: boolean;
   readonly totalCores: number;
+  /** Tasks it runs at once: totalCores / spark.task.cpus. */
+  readonly maxTasks: number;
+  readonly addTime: UiTime;
+  /** Only for removed executors. */
+  readonly removeTime?: UiTime;
   /** Storage memory available to the executor, bytes. */
   readonly maxMemory: number;
+  /** Sum of its tasks' durations, ms. */
   readonly totalDuration: number;
+  /** Sum of its tasks' JVM GC time, ms. */
   readonly totalGCTime: number;
   readonly totalTasks: number;
+  /** Storage memory in use now; absent for executors that report none. */
+  readonly memoryMetrics?: {
+    readonly usedOnHeapStorageMemory: number;
+    readonly usedOffHeapStorageMemory: number;
+    readonly totalOnHeapStorageMemory: number;
+    readonly totalOffHeapStorageMemory: number;
+  };
+  /** Absent until the first heartbeat with metrics. */
+  readonly peakMemoryMetrics?: UiExecutorPeakMemory;
 }
 
 export interface UiEnvironment {

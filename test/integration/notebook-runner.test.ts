@@ -108,6 +108,25 @@ describe("the runner's cache", () => {
   });
 });
 
+describe("the cache across notebooks", () => {
+  it("ignores environment parameters, and reruns every notebook after one that reruns", async () => {
+    const log = join(dir, "chain.log");
+    const first = writeCodeNotebook("first.ipynb", [`const logFile = "";\nconst size = 1;\nconst remote = "";`, `import { appendFileSync } from "fs";\nappendFileSync(logFile, "first\\n");`]);
+    const second = writeCodeNotebook("second.ipynb", [`const logFile = "";\nconst remote = "";`, `import { appendFileSync } from "fs";\nappendFileSync(logFile, "second\\n");`]);
+    const outDir = join(dir, "chain-run");
+    const run = (size: number, remote: string) =>
+      runNotebooks({ notebooks: [first, second], outDir, codeDir, dataFingerprint: "a", parameters: { logFile: log, size }, environment: { remote } });
+    const statuses = (runs: NotebookRun[]) => runs.map((r) => r.status);
+
+    expect(statuses(await run(1, "sc://localhost:1"))).toEqual(["executed", "executed"]);
+    // Another server address is not another input.
+    expect(statuses(await run(1, "sc://localhost:2"))).toEqual(["cached", "cached"]);
+    // `size` is the first notebook's alone, but the second reads what the first wrote: both rerun.
+    expect(statuses(await run(2, "sc://localhost:2"))).toEqual(["executed", "executed"]);
+    expect(readFileSync(log, "utf8").split("\n").filter(Boolean)).toEqual(["first", "second", "first", "second"]);
+  });
+});
+
 describe("a failing notebook", () => {
   const failing = writeCodeNotebook("failing.ipynb", ["const n = 1;", "const ok = n + 1;", 'throw new Error("no data for day " + n);', "const never = 3;"]);
   const after = writeCodeNotebook("after.ipynb", ['const marker = "";', 'import { writeFileSync } from "fs";\nwriteFileSync(marker, "ran");']);

@@ -7,7 +7,8 @@ import { formatNotebook, textOf, toLines, type CodeCell, type Notebook } from ".
 import { declaredParameters, injectParameters } from "../../src/report/notebook/parameters";
 import { stripVolatile } from "../../src/report/notebook/strip-volatile";
 import { collectOutputs } from "../../src/report/runner/collect-outputs";
-import { escapeMarkdown, htmlTable, markdownTable, tableOf } from "../../src/report/table";
+import { htmlTable } from "../../src/report/table";
+import { escapeMarkdown, markdownTable, tableOf } from "../../src/text/table";
 
 function code(id: string, source: string, extra: Partial<CodeCell> = {}): CodeCell {
   return { cell_type: "code", id, metadata: {}, source, outputs: [], execution_count: null, ...extra };
@@ -109,7 +110,7 @@ describe("formatNotebook", () => {
 });
 
 describe("notebookInputsHash", () => {
-  const inputs = { notebook: base, parameters: { rows: 5, remote: "" }, dataFingerprint: "data-1", codeHash: "code-1" };
+  const inputs = { notebook: base, parameters: { rows: 5, remote: "" }, dataFingerprint: "data-1", codeHash: "code-1", previousKey: "" };
   const key = notebookInputsHash(inputs);
 
   it("ignores what a save or a run changes: outputs, counts, ids, metadata, parameter order, an injected cell", () => {
@@ -120,15 +121,16 @@ describe("notebookInputsHash", () => {
     expect(notebookInputsHash({ ...inputs, notebook: run, parameters: { remote: "", rows: 5 } })).toBe(key);
   });
 
-  it("changes with the code, a parameter, the data or the source files", () => {
+  it("changes with the code, a parameter, the data, the source files or the previous notebook's key", () => {
     const edited = { ...base, cells: [...base.cells.slice(0, 2), code("work", "rows * 3")] };
     const keys = [
       notebookInputsHash({ ...inputs, notebook: edited }),
       notebookInputsHash({ ...inputs, parameters: { rows: 6, remote: "" } }),
       notebookInputsHash({ ...inputs, dataFingerprint: "data-2" }),
       notebookInputsHash({ ...inputs, codeHash: "code-2" }),
+      notebookInputsHash({ ...inputs, previousKey: key }),
     ];
-    expect(new Set([key, ...keys]).size).toBe(5);
+    expect(new Set([key, ...keys]).size).toBe(6);
   });
 
   describe("hashFiles", () => {

@@ -12,12 +12,14 @@ export interface NotebookInputs {
   readonly dataFingerprint: string;
   /** Hash of the code the notebook calls (see hashFiles). */
   readonly codeHash: string;
+  /** The key of the notebook that ran before this one ("" for the first). */
+  readonly previousKey: string;
 }
 
 /**
  * The cache key of a run: SHA-256 over the cells' types, tags and sources (not outputs, ids or
  * metadata, which a save or a run changes without changing what runs), the parameters in
- * name order, the data fingerprint and the code hash.
+ * name order, the data fingerprint, the code hash and the previous notebook's key.
  */
 export function notebookInputsHash(inputs: NotebookInputs): string {
   const cells = inputs.notebook.cells
@@ -27,7 +29,7 @@ export function notebookInputsHash(inputs: NotebookInputs): string {
     .sort()
     .map((name) => [name, inputs.parameters[name]]);
   // JSON arrays keep the parts apart: no concatenation of two parts can look like another split.
-  const canonical = JSON.stringify([cells, parameters, inputs.dataFingerprint, inputs.codeHash]);
+  const canonical = JSON.stringify([cells, parameters, inputs.dataFingerprint, inputs.codeHash, inputs.previousKey]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 

@@ -1,6 +1,7 @@
 import { tagsOf, textOf, type Cell, type MimeBundle, type Notebook, type Output } from "../notebook/nbformat";
 import type { Parameters } from "../notebook/parameters";
-import { TABLE_MIME, type TableData } from "../table";
+import type { TableData } from "../../text/table";
+import { TABLE_MIME } from "../table";
 
 /** One thing a cell showed, in the form the report assembler uses. */
 export type CollectedOutput =
@@ -8,8 +9,8 @@ export type CollectedOutput =
   | { readonly kind: "table"; readonly table: TableData; readonly markdown: string }
   | { readonly kind: "markdown"; readonly markdown: string }
   | { readonly kind: "html"; readonly html: string }
-  | { readonly kind: "svg"; readonly svg: string }
-  | { readonly kind: "image"; readonly mime: "image/png" | "image/jpeg"; readonly base64: string }
+  | { readonly kind: "svg"; readonly svg: string; readonly caption: string }
+  | { readonly kind: "image"; readonly mime: "image/png" | "image/jpeg"; readonly base64: string; readonly caption: string }
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "stream"; readonly name: "stdout" | "stderr"; readonly text: string }
   | { readonly kind: "error"; readonly ename: string; readonly evalue: string };
@@ -68,9 +69,10 @@ function fromBundle(data: MimeBundle): CollectedOutput | undefined {
   const table = data[TABLE_MIME] as TableData | undefined;
   if (table !== undefined) return { kind: "table", table, markdown: text(data["text/markdown"]) };
   if ("text/markdown" in data) return { kind: "markdown", markdown: text(data["text/markdown"]) };
-  if ("image/svg+xml" in data) return { kind: "svg", svg: text(data["image/svg+xml"]) };
-  if ("image/png" in data) return { kind: "image", mime: "image/png", base64: text(data["image/png"]) };
-  if ("image/jpeg" in data) return { kind: "image", mime: "image/jpeg", base64: text(data["image/jpeg"]) };
+  if ("image/svg+xml" in data) return { kind: "svg", svg: text(data["image/svg+xml"]), caption: text(data["text/plain"]) };
+  // An image's text/plain is its caption (see showImage).
+  if ("image/png" in data) return { kind: "image", mime: "image/png", base64: text(data["image/png"]), caption: text(data["text/plain"]) };
+  if ("image/jpeg" in data) return { kind: "image", mime: "image/jpeg", base64: text(data["image/jpeg"]), caption: text(data["text/plain"]) };
   if ("text/html" in data) return { kind: "html", html: text(data["text/html"]) };
   if ("text/plain" in data) return { kind: "text", text: text(data["text/plain"]) };
   return undefined;

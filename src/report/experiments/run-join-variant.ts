@@ -1,10 +1,33 @@
 import { loadavg } from "node:os";
-import { SparkSession } from "../../src/connect";
-import { captureStep, type SparkUiClient } from "../../src/sparkui";
-import type { BenchData } from "./data";
-import { joinStage } from "./join-stage";
-import type { VariantRun } from "./report";
-import { readInputs, type Variant } from "./variants";
+import { SparkSession } from "../../connect";
+import { readInputs, type InputFormat, type JoinInputPaths, type PlannedJoin, type Variant } from "../../jobs/join/variants";
+import { captureStep, type SparkUiClient, type StepCapture } from "../../sparkui";
+import { joinStage, type JoinStage } from "../../sparkui/join-stage";
+
+/** Everything one variant produced: timings, captures, plans. */
+export interface VariantRun {
+  readonly name: string;
+  readonly description: string;
+  readonly input: InputFormat;
+  readonly conf: Readonly<Record<string, string | number | boolean>>;
+  readonly strategy: string;
+  readonly reason: string;
+  readonly measurements: PlannedJoin["measurements"];
+  /** Client-side: choosing the join (measurement jobs included), then running it. */
+  readonly clientPlanMs: number;
+  readonly clientJoinMs: number;
+  /** The measurement jobs, for variants that run any. */
+  readonly measureCapture: StepCapture | undefined;
+  readonly capture: StepCapture;
+  readonly joinStage: JoinStage | undefined;
+  /** `explain()` before running: with AQE, the initial plan. */
+  readonly explain: string;
+  /** The plan the UI shows after the run: with AQE, the final one. */
+  readonly executedPlans: readonly string[];
+  /** The host's 1-minute load average as the variant started: other work skews its timings. */
+  readonly loadAtStart: number;
+}
+
 
 /**
  * Runs one variant on a session of its own (so its configuration cannot leak into the next):
@@ -12,7 +35,7 @@ import { readInputs, type Variant } from "./variants";
  * there), then runs it into the `noop` sink under the tag `<name>` and captures both from the UI.
  * The noop sink executes the whole join and discards the rows: no output cost in the figures.
  */
-export async function runVariant(remote: string, ui: SparkUiClient, data: BenchData, variant: Variant): Promise<VariantRun> {
+export async function runVariant(remote: string, ui: SparkUiClient, data: JoinInputPaths, variant: Variant): Promise<VariantRun> {
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   const spark = await SparkSession.connect(remote);
   try {

@@ -1,4 +1,6 @@
-import { stageMetrics, stagesRunningNode, type StageMetrics, type StepCapture } from "../../src/sparkui";
+import type { StepCapture } from "./capture";
+import { stagesRunningNode } from "./plan-stages";
+import { stageMetrics, type StageMetrics } from "./step-metrics";
 
 /** Physical join operators, most likely first. */
 const JOIN_NODES = ["SortMergeJoin", "BroadcastHashJoin", "ShuffledHashJoin", "BroadcastNestedLoopJoin"] as const;

@@ -1,13 +1,18 @@
-import type { DataFrame, SparkSession } from "../../src/connect";
-import { readBriefCsv } from "../../src/data/generate/write-dataset";
-import { INTERACTION_COLUMNS, INTERACTIONS_DDL, METADATA_COLUMNS, METADATA_DDL } from "../../src/data/schemas";
-import { findHotKeys, type HotKeys } from "../../src/jobs/join/hot-keys";
-import { saltedJoin } from "../../src/jobs/join/salted-join";
-import { skewAwareJoin } from "../../src/jobs/join/skew-aware-join";
-import { enableAqeSkewJoin, sortMergeJoin } from "../../src/jobs/join/sort-merge-join";
-import type { BenchData } from "./data";
+import type { DataFrame, SparkSession } from "../../connect";
+import { readBriefCsv } from "../../data/generate/write-dataset";
+import { INTERACTION_COLUMNS, INTERACTIONS_DDL, METADATA_COLUMNS, METADATA_DDL } from "../../data/schemas";
+import { findHotKeys, type HotKeys } from "./hot-keys";
+import { saltedJoin } from "./salted-join";
+import { skewAwareJoin } from "./skew-aware-join";
+import { enableAqeSkewJoin, sortMergeJoin } from "./sort-merge-join";
 
 export type InputFormat = "csv" | "parquet";
+
+/** The same rows twice: as CSV in the brief's layout and as typed Parquet. */
+export interface JoinInputPaths {
+  readonly csv: { readonly interactions: string; readonly metadata: string };
+  readonly parquet: { readonly interactions: string; readonly metadata: string };
+}
 
 export interface Inputs {
   readonly interactions: DataFrame;
@@ -65,7 +70,7 @@ const BENCH_SCALE_AQE = { skewedPartitionFactor: 5, skewedPartitionThresholdByte
 const SALT_BUCKETS = 16;
 
 /** Reads a variant's inputs: CSV with the brief's explicit schema, or the ingested Parquet. */
-export function readInputs(spark: SparkSession, data: BenchData, input: InputFormat): Inputs {
+export function readInputs(spark: SparkSession, data: JoinInputPaths, input: InputFormat): Inputs {
   if (input === "csv") {
     return { interactions: readBriefCsv(spark.read, INTERACTIONS_DDL, data.csv.interactions), metadata: readBriefCsv(spark.read, METADATA_DDL, data.csv.metadata) };
   }

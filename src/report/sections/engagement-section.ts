@@ -1,0 +1,115 @@
+import { functions as F, type DataFrame } from "../../connect";
+import { trailingRange } from "../../analyses/common/event-date-bounds";
+import { DEFAULT_ACTIVE_USERS, DEFAULT_POWER_USERS } from "../../analyses/definitions";
+import { approximateActiveUsers } from "../../analyses/engagement/approximate-active-users";
+import { interactionTimeOutliers } from "../../analyses/engagement/interaction-time-outliers";
+import { findPowerUsers, userInteractionTotals } from "../../analyses/engagement/power-users";
+import { retentionBreakdown } from "../../analyses/engagement/retention";
+import type { AnalysisContext } from "../../jobs/analyze/metric-analyses";
+import { StorageLevel } from "../../connect";
+import type { MetricRow } from "../session/metric-files";
+
+/** dau.csv in long form, one row per (date, measure), for a line per measure. */
+export function activeUsersSeries(dau: readonly MetricRow[]): { date: string; measure: string; users: number }[] {
+  return dau.flatMap((row) =>
+    (["dau", "wau", "mau"] as const).map((measure) => ({ date: String(row.date), measure: measure.toUpperCase(), users: Number(row[measure]) })),
+  );
+}
+
+/** Mean, minimum and maximum of the DAU/MAU ratio over the days that have one. */
+export function stickiness(dau: readonly MetricRow[]): { days: number; mean: number; min: number; max: number } {
+  const ratios = dau.map((row) => row.dau_mau_ratio).filter((value): value is number => typeof value === "number");
+  if (ratios.length === 0) return { days: 0, mean: Number.NaN, min: Number.NaN, max: Number.NaN };
+  return { days: ratios.length, mean: ratios.reduce((a, b) => a + b, 0) / ratios.length, min: Math.min(...ratios), max: Math.max(...ratios) };
+}
+
+export interface ApproximationError {
+  readonly days: number;
+  readonly meanRelativeError: number;
+  readonly maxRelativeError: number;
+  /** HyperLogLog++'s standard error for the sketch size used, 1.04 / √(2^lgConfigK). */
+  readonly expectedStandardError: number;
+}
+
+/**
+ * The approximate (HyperLogLog) mode's DAU against the exact DAU of dau.csv, day by day: what
+ * switching to sketches would cost in accuracy on this data.
+ */
+export async function approximationError(context: AnalysisContext, exact: readonly MetricRow[]): Promise<ApproximationError> {
+  const range = trailingRange(context.bounds, DEFAULT_ACTIVE_USERS.days, context.asOf);
+  const approximate = await approximateActiveUsers(context.enriched, range, { ...DEFAULT_ACTIVE_USERS, mode: "approximate" }).select("date", "dau").collect();
+  const exactByDate = new Map(exact.map((row) => [String(row.date), Number(row.dau)]));
+  const errors = approximate.flatMap((row) => {
+    const date = row.date instanceof Date ? row.date.toISOString().slice(0, 10) : String(row.date);
+    const truth = exactByDate.get(date);
+    return truth === undefined || truth === 0 ? [] : [Math.abs(Number(row.dau) - truth) / truth];
+  });
+  return {
+    days: errors.length,
+    meanRelativeError: errors.reduce((a, b) => a + b, 0) / Math.max(1, errors.length),
+    maxRelativeError: Math.max(0, ...errors),
+    expectedStandardError: 1.04 / Math.sqrt(2 ** DEFAULT_ACTIVE_USERS.lgConfigK),
+  };
+}
+
+export interface PowerUserDetails {
+  readonly activeUsers: number;
+  readonly topCount: number;
+  readonly events: number;
+  readonly cappedEvents: number;
+  /** The top users' share of all (capped) interaction time. */
+  readonly topShareOfTime: number;
+  readonly outliers: readonly Record<string, unknown>[];
+  readonly outlierCount: number;
+  readonly median: number | null;
+  readonly mad: number | null;
+}
+
+const OUTLIERS_SHOWN = 20;
+
+/** What the power_users table does not say: how many users and events, the cap's effect, the share of time, the outliers. */
+export async function powerUserDetails(context: AnalysisContext): Promise<PowerUserDetails> {
+  const range = trailingRange(context.bounds, DEFAULT_POWER_USERS.days, context.asOf);
+  const totals = userInteractionTotals(context.enriched, range, DEFAULT_POWER_USERS.capMs);
+  await totals.persist(StorageLevel.MEMORY_AND_DISK);
+  try {
+    const power = await findPowerUsers(totals, DEFAULT_POWER_USERS);
+    const [shares] = await power.top
+      .agg(F.sum("total_ms").alias("top_ms"))
+      .crossJoin(totals.agg(F.sum("total_ms").alias("all_ms")))
+      .collect();
+    const found = await interactionTimeOutliers(totals, DEFAULT_POWER_USERS.outlierZ);
+    const outlierCount = await found.outliers.count();
+    const outliers = await found.outliers.orderBy(F.col("modified_z").desc()).limit(OUTLIERS_SHOWN).select("user_id", "total_ms", "events", "modified_z").collect();
+    return {
+      activeUsers: power.activeUsers,
+      topCount: power.topCount,
+      events: power.events,
+      cappedEvents: power.cappedEvents,
+      topShareOfTime: Number(shares?.top_ms ?? 0) / Math.max(1, Number(shares?.all_ms ?? 0)),
+      outliers,
+      outlierCount,
+      median: found.median,
+      mad: found.mad,
+    };
+  } finally {
+    await totals.unpersist(true);
+  }
+}
+
+/** retention.csv's weighted average curve: per week_offset, Σ retained / Σ cohort_size over elapsed cells. */
+export function retentionCurveRows(cells: readonly MetricRow[]): { week_offset: number; cohorts: number; users: number; rate: number }[] {
+  const byOffset = new Map<number, { cohorts: number; users: number; retained: number }>();
+  for (const cell of cells) {
+    if (cell.retained === null || Number(cell.cohort_size) === 0) continue;
+    const offset = Number(cell.week_offset);
+    const sum = byOffset.get(offset) ?? { cohorts: 0, users: 0, retained: 0 };
+    byOffset.set(offset, { cohorts: sum.cohorts + 1, users: sum.users + Number(cell.cohort_size), retained: sum.retained + Number(cell.retained) });
+  }
+  return [...byOffset.entries()].sort(([a], [b]) => a - b).map(([offset, sum]) => ({ week_offset: offset, cohorts: sum.cohorts, users: sum.users, rate: sum.retained / sum.users }));
+}
+
+/** The average retention curve per value of device_type, country and subscription_type (small: collected). */
+export function retentionByDimension(enriched: DataFrame, asOf: string): Promise<Record<string, unknown>[]> {
+  return retentionBreakdown(enriched, asOf).collect();
+}

@@ -1,0 +1,50 @@
+import { compareVersions } from "../../analyses/performance/version-order";
+import type { DeviceEffect } from "../../analyses/performance/device-effect";
+import type { MetricRow } from "../session/metric-files";
+
+/** How many versions the bar chart names; the trend chart shows every version. */
+export const TOP_VERSIONS = 15;
+
+/** p95_by_version.csv in release order with each version's position, for the trend chart. */
+export function versionTrend(rows: readonly MetricRow[]): { release: number; app_version: string; p95_ms: number; events: number; confidence: string }[] {
+  return [...rows]
+    .sort((a, b) => compareVersions(String(a.app_version), String(b.app_version)))
+    .map((row, index) => ({
+      release: index + 1,
+      app_version: String(row.app_version),
+      p95_ms: Number(row.p95_ms),
+      events: Number(row.events),
+      confidence: row.low_confidence === true ? "low (under 100 page loads)" : "ok",
+    }));
+}
+
+/** The slowest versions by p95 among those with enough page loads. */
+export function slowestVersions(rows: readonly MetricRow[], n = TOP_VERSIONS): MetricRow[] {
+  return rows
+    .filter((row) => row.low_confidence !== true)
+    .sort((a, b) => Number(b.p95_ms) - Number(a.p95_ms) || compareVersions(String(a.app_version), String(b.app_version)))
+    .slice(0, n);
+}
+
+/** device_performance.csv in long form (one row per device and percentile) for grouped bars, in seconds. */
+export function devicePercentiles(rows: readonly MetricRow[]): { device_type: string; percentile: string; seconds: number }[] {
+  return rows.flatMap((row) => [
+    { device_type: String(row.device_type), percentile: "median (p50)", seconds: Number(row.p50_ms) / 1000 },
+    { device_type: String(row.device_type), percentile: "slow loads (p95)", seconds: Number(row.p95_ms) / 1000 },
+  ]);
+}
+
+/** The statistics of device_correlation.json as a one-row table. */
+export function deviceStatistics(effect: DeviceEffect): Record<string, number | string>[] {
+  return [
+    {
+      page_loads: effect.n,
+      devices: effect.groups,
+      kruskal_h: Math.round(effect.kruskal_h * 100) / 100,
+      epsilon_squared: Number(effect.epsilon_squared.toPrecision(3)),
+      eta_squared_log: Number(effect.eta_squared_log.toPrecision(3)),
+      p_value: Number(effect.p_value.toPrecision(3)),
+      band: effect.band,
+    },
+  ];
+}

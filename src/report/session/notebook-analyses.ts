@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DataFrame } from "../../connect";
+import { readEventDateBounds } from "../../analyses/common/event-date-bounds";
+import type { AnalysisContext } from "../../jobs/analyze/metric-analyses";
+import { METRIC_ANALYSES } from "../../jobs/analyze/metric-analyses";
+import { ENRICHED_STORAGE_LEVEL } from "../../jobs/enriched-interactions";
+import { readMetricCsv, type MetricRow } from "./metric-files";
+import type { ReportSession, StepResult } from "./report-session";
+
+/** What 02-join.ipynb keeps for the analysis notebooks. */
+export interface JoinFact {
+  readonly enrichedPath: string;
+  readonly rows: number;
+  readonly strategy: string;
+}
+
+/**
+ * An analysis notebook's working set: the enriched interactions the join wrote, persisted
+ * (MEMORY_AND_DISK, filled by a step of its own) while the notebook's analyses read them, and
+ * the metric tables those analyses write, the same files `insights analyze` writes.
+ */
+export class NotebookAnalyses {
+  private constructor(
+    private readonly session: ReportSession,
+    readonly context: AnalysisContext,
+    /** The cache fill, as a step of the run. */
+    readonly cacheStep: StepResult<number>,
+  ) {}
+
+  /** Reads and caches the enriched interactions; `cacheTag` names the cache-filling step. */
+  static async open(session: ReportSession, cacheTag: string): Promise<NotebookAnalyses> {
+    const join = session.fact("join", "02-join.ipynb") as JoinFact;
+    const enriched: DataFrame = session.spark.read.parquet(join.enrichedPath);
+    const bounds = await readEventDateBounds(enriched);
+    await enriched.persist(ENRICHED_STORAGE_LEVEL);
+    const cacheStep = await session.step(cacheTag, () => enriched.count());
+    mkdirSync(session.paths.metricsDir, { recursive: true });
+    const context: AnalysisContext = { enriched, bounds, asOf: bounds.last, metricsDir: session.paths.metricsDir };
+    return new NotebookAnalyses(session, context, cacheStep);
+  }
+
+  /** Runs one of `insights analyze`'s analyses by name, as a step, writing its metric files. */
+  async run(name: string): Promise<StepResult<void>> {
+    const analysis = METRIC_ANALYSES.find((a) => a.name === name);
+    if (analysis === undefined) throw new RangeError(`No analysis '${name}' (known: ${METRIC_ANALYSES.map((a) => a.name).join(", ")})`);
+    return this.session.step(name, () => analysis.run(this.context));
+  }
+
+  /** A metric table this run wrote, read back from its file. */
+  table(file: string): MetricRow[] {
+    return readMetricCsv(this.path(file));
+  }
+
+  /** A JSON metric file this run wrote. */
+  json(file: string): unknown {
+    return JSON.parse(readFileSync(this.path(file), "utf8"));
+  }
+
+  /** Drops the cache (blocking), so the next notebook starts with free memory. */
+  async release(): Promise<void> {
+    await this.context.enriched.unpersist(true);
+  }
+
+  private path(file: string): string {
+    const path = join(this.context.metricsDir, file);
+    if (!existsSync(path)) throw new Error(`${path} does not exist: run the analysis that writes it first`);
+    return path;
+  }
+}
