@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type DataFrame, type SparkSession } from "../../src/connect";
 import { DEFAULT_SCORE_DETECTOR, scoreDetector, type DetectorScore } from "../../src/analyses/anomalies/score-detector";
-import { bucketStartMs, listedSeries, type ExcludedWindow, type SetScore } from "../../src/analyses/anomalies/score";
-import { PERIOD_START_SECONDS, periodDayOf } from "../../src/data/generate/realistic/calendar";
+import { bucketStartMs, listedSeries, type SetScore } from "../../src/analyses/anomalies/score";
+import { PERIOD_DAYS, PERIOD_START_SECONDS, periodDayOf } from "../../src/data/generate/realistic/calendar";
 import { realisticGroundTruth, type RealisticGroundTruth } from "../../src/data/generate/realistic/ground-truth";
 import { realisticInteractions } from "../../src/data/generate/realistic/interactions";
 import { realisticMetadata } from "../../src/data/generate/realistic/metadata";
@@ -21,19 +21,8 @@ const ROWS = 300_000;
 const SEED = 20_240_611;
 const DETECTOR_WINDOW = 56;
 
-/**
- * The realistic generator's last two weeks depart from its own expected daily volume: the days
- * from about 12-18 run a few percent (the last four 10–25%) under it, and about 0.3% of the year's
- * events pile up within minutes at 2023-12-31 ~21:31 UTC (session positions clamped to the
- * activity end, it seems). Neither planted nor noise, they are left out of the score; a test below
- * checks they are still there (drop the exclusion when the generator is fixed).
- */
-const YEAR_END_FIRST_DAY = "2023-12-18";
-const YEAR_END_DEFECT: ExcludedWindow = {
-  start: `${YEAR_END_FIRST_DAY} 00:00:00`,
-  end: "2024-01-01 00:00:00",
-  reason: "generator defect: the last two weeks run under the generator's expected volume, and events pile up on 2023-12-31 ~21:31",
-};
+/** The last two weeks of the period: where the generator once ran short and piled events up at the end. */
+const LAST_TWO_WEEKS_FIRST_DAY = "2023-12-18";
 
 let spark: SparkSession;
 
@@ -80,18 +69,25 @@ function summary(label: string, score: DetectorScore): string {
 describe("the detector against the realistic ground truth", () => {
   let truth: RealisticGroundTruth;
   let score: DetectorScore;
-  let lastDays: Map<string, number>;
+  /** Per day of the period: its events and the events of its busiest minute. */
+  let days: Map<string, { events: number; busiestMinute: number }>;
 
   beforeAll(async () => {
     truth = await realisticGroundTruth(spark, ROWS, SEED);
     const enriched = enrich(realisticInteractions(spark, ROWS, SEED), realisticMetadata(spark, ROWS, SEED));
     score = await scoreCached(enriched, async (cached) => {
-      const rows = await cached.where(F.col("event_date").geq(F.lit(YEAR_END_FIRST_DAY).cast("date"))).groupBy(F.dateFormat("event_date", "yyyy-MM-dd").alias("day")).count().collect();
-      lastDays = new Map(rows.map((r) => [String(r.day), Number(r.count)]));
-      return scoreDetector(cached, truth, { ...DEFAULT_SCORE_DETECTOR, excluded: [YEAR_END_DEFECT] });
+      const rows = await cached
+        .groupBy(F.dateFormat("timestamp", "yyyy-MM-dd").alias("day"), F.dateFormat("timestamp", "HH:mm").alias("minute"))
+        .count()
+        .groupBy("day")
+        .agg(F.sum("count").alias("events"), F.max("count").alias("busiest"))
+        .collect();
+      days = new Map(rows.map((r) => [String(r.day), { events: Number(r.events), busiestMinute: Number(r.busiest) }]));
+      return scoreDetector(cached, truth);
     });
     console.info(summary("realistic", score));
-  });
+    // A year of data, its ground truth and the daily and hourly series: minutes on a shared two-core machine.
+  }, 600_000);
 
   it("plants the count anomalies with a full detector window of history before them", () => {
     const counted = truth.anomalies.filter((a) => listedSeries(a).length > 0);
@@ -99,35 +95,48 @@ describe("the detector against the realistic ground truth", () => {
     for (const anomaly of counted) expect((bucketStartMs(anomaly.start) / 1000 - PERIOD_START_SECONDS) / 86_400).toBeGreaterThanOrEqual(DETECTOR_WINDOW);
   });
 
-  it("still has the year-end defect the score leaves out", () => {
-    // What the data holds against the generator's own expected volume (day 364 is 2023-12-31).
-    const first = periodDayOf(YEAR_END_FIRST_DAY);
-    const observed = [...lastDays.entries()].filter(([day]) => day < "2023-12-31").reduce((sum, [, n]) => sum + n, 0);
-    const expected = truth.expectedDailyEvents.slice(first, 364).reduce((a, b) => a + b, 0);
-    console.info(`year-end: ${observed} events on ${YEAR_END_FIRST_DAY}…2023-12-30 against ${expected.toFixed(0)} expected; ${lastDays.get("2023-12-31") ?? 0} on 2023-12-31 against ${truth.expectedDailyEvents[364] ?? 0}`);
-    expect(lastDays.size).toBe(365 - first);
-    expect(observed).toBeLessThan(0.97 * expected);
-    expect(lastDays.get("2023-12-31")).toBeGreaterThan(1.5 * (truth.expectedDailyEvents[364] ?? 0));
+  it("has data that follows the generator's expected volume to the period's end, with nothing piled up there", () => {
+    // The generator's own model (expected-volume.ts) against the data. At this size a two-week
+    // total varies by a few percent around the model (users' sizes and join days are random; over
+    // the year 4-week totals stay within ±4%), a single day by up to ~15%. The defect this guards
+    // against took 11% off 12-18…12-30 and put 1.9× the expected volume on 12-31.
+    expect(days.size).toBe(PERIOD_DAYS);
+    const first = periodDayOf(LAST_TWO_WEEKS_FIRST_DAY);
+    const lastDays = [...days.entries()].filter(([day]) => day >= LAST_TWO_WEEKS_FIRST_DAY).sort(([a], [b]) => (a < b ? -1 : 1));
+    const observed = lastDays.reduce((sum, [, d]) => sum + d.events, 0);
+    const expected = truth.expectedDailyEvents.slice(first).reduce((a, b) => a + b, 0);
+    console.info(`year-end: ${observed} events on ${LAST_TWO_WEEKS_FIRST_DAY}…2023-12-31 against ${expected.toFixed(0)} expected (${(observed / expected).toFixed(3)})`);
+    expect(Math.abs(observed / expected - 1)).toBeLessThan(0.06);
+    lastDays.forEach(([day, d], i) => {
+      expect(Math.abs(d.events / (truth.expectedDailyEvents[first + i] ?? 0) - 1), day).toBeLessThan(0.3);
+    });
+    // Nothing piles up at either end of the period: its first and last day's busiest minute holds
+    // no more than the busiest minute of any other day of their month.
+    const busiest = (prefix: string, except: string): number => Math.max(...[...days.entries()].filter(([day]) => day.startsWith(prefix) && day !== except).map(([, d]) => d.busiestMinute));
+    expect(days.get("2023-12-31")?.busiestMinute).toBeLessThanOrEqual(busiest("2023-12", "2023-12-31"));
+    expect(days.get("2023-01-01")?.busiestMinute).toBeLessThanOrEqual(busiest("2023-01", "2023-01-01"));
   });
 
-  it("finds every planted count anomaly in the daily overall series, within the false-alarm budget", () => {
-    const daily = setOf(score, "daily", "overall");
-    expect(daily.recall).toBeGreaterThanOrEqual(0.9);
-    // The precision goal (0.9) is reported, not asserted: with ~7 true detections it allows no false
-    // alarm in ~600 daily points, and the definitions' threshold (3.5) leaves about one on this data
-    // (an unplanted ±15–30% day); it varies from draw to draw. The false alarms stay within the
-    // budget the definitions set for noise.
-    expect(daily.falseAlarmRate.per365Points).toBeLessThanOrEqual(1);
-    // Each found anomaly moved its day the planted way: the outage well below expectation, the rest above.
-    for (const { anomaly, detections } of daily.found) {
-      for (const d of detections) expect(anomaly.direction === "down" ? d.observed < 0.5 * d.expected : d.observed > 1.5 * d.expected).toBe(true);
+  it("meets the goals on the daily series, overall and per breakdown: precision and recall ≥ 0.9", () => {
+    for (const set of [setOf(score, "daily", "overall"), setOf(score, "daily", "all")]) {
+      expect(set.recall).toBeGreaterThanOrEqual(0.9);
+      expect(set.precision).toBeGreaterThanOrEqual(0.9);
+      expect(set.falseAlarmRate.per365Points).toBeLessThanOrEqual(1);
+      // Each found anomaly moved its day the planted way in its listed series: the outage well below expectation, the rest above.
+      for (const { anomaly, detections } of set.found) {
+        for (const d of detections) expect(anomaly.direction === "down" ? d.observed < 0.5 * d.expected : d.observed > 1.5 * d.expected).toBe(true);
+      }
     }
+    // Every count anomaly is evaluated in both sets (each lists a daily series, the overall one among them).
+    expect(setOf(score, "daily", "overall").found.map((f) => f.anomaly.kind).sort()).toEqual(["bot_cluster", "outage", "traffic_spike"]);
   });
 
-  it("finds the outage in the hourly overall series", () => {
-    // Hourly figures are reported, not held to the goal: ~35 events an hour, in sessions of ~6, are too few (see the report).
-    const hourly = setOf(score, "hourly", "overall");
-    expect(hourly.found.map((f) => f.anomaly.kind)).toContain("outage");
+  it("raises no noise alarms from hourly series too thin to score", () => {
+    // At ~35 events (~6 users) an hour, no hourly bucket holds the detector's minimum of 10
+    // users' worth of events at night and few do by day: the detector abstains rather than
+    // flag counting noise, so hourly precision and recall are not meaningful at this size (the
+    // summary reports them). What must hold is the false-alarm budget.
+    for (const set of [setOf(score, "hourly", "overall"), setOf(score, "hourly", "all")]) expect(set.falseAlarmRate.per365Points).toBeLessThanOrEqual(1);
   });
 });
 

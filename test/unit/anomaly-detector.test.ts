@@ -184,6 +184,42 @@ describe("detector", () => {
     expect(found.every((a) => a.direction === "up")).toBe(true);
   });
 
+  it("leaves to counting noise a small-count dip that only the log scale calls extreme", () => {
+    // A flat series: trend 10, no seasonality, residuals 0 before the dip, so the spread is the
+    // counting-noise floor √10 / 11 and the dip's z is (log1p(3) − log1p(10)) / (√10 / 11) ≈ −3.52.
+    const values = Array.from({ length: 120 }, () => 10);
+    values[100] = 3;
+    const dip = scoreSeries(values, defaultDetectorOptions("daily"))[100];
+    expect(dip?.expected).toBeCloseTo(10, 12);
+    expect(dip?.score).toBeCloseTo((Math.log1p(3) - Math.log1p(10)) / (Math.sqrt(10) / 11), 10);
+    expect(dip?.score).toBeLessThan(-3.5);
+    // On the count scale 7 below 10 is 7 / √10 ≈ 2.2 counting-noise units, under 3.5: not flagged.
+    expect(dip?.flagged).toBe(false);
+    // At a level of 20 an empty bucket is 20 / √20 ≈ 4.5 units away: flagged.
+    const flat20 = Array.from({ length: 120 }, () => 20);
+    flat20[100] = 0;
+    expect(scoreSeries(flat20, defaultDetectorOptions("daily"))[100]?.flagged).toBe(true);
+  });
+
+  it("takes counts that arrive in clusters as noisier by their cluster size", () => {
+    // Each day a Poisson number of users (mean 25) with 6 events each: the events vary like
+    // 6 × a Poisson count, √6 times wider than a Poisson count of their mean.
+    const clustered = (seed: number): number[] => {
+      const next = generator(seed);
+      return Array.from({ length: DAYS }, () => {
+        let users = 0;
+        for (let p = Math.exp(-25), u = next(), cumulative = p; u > cumulative; cumulative += p) p *= 25 / ++users;
+        return 6 * users;
+      });
+    };
+    const seriesCount = 40;
+    const alarms = (dispersion?: number): number =>
+      Array.from({ length: seriesCount }, (_, i) => detectAnomalies({ name: "noise/events", granularity: "daily", timestamps: days(DAYS), values: clustered(500 + i), ...(dispersion !== undefined && { dispersion }) }).length).reduce((a, b) => a + b, 0);
+    expect(alarms(6)).toBeLessThanOrEqual(seriesCount);
+    // Taken as Poisson events, the same series raise more alarms than that budget.
+    expect(alarms()).toBeGreaterThan(seriesCount);
+  });
+
   it("scores nothing before a full trailing window and flags nothing below the minimum count", () => {
     const values = weeklySeries(4, 3); // about 3 events a day
     values[250] = 9;

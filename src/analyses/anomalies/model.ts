@@ -14,6 +14,8 @@ export interface Series {
   /** Bucket starts, UTC: `YYYY-MM-DD` (daily) or `YYYY-MM-DD HH:mm:ss` (hourly). */
   readonly timestamps: readonly string[];
   readonly values: readonly number[];
+  /** The counting noise's variance-to-mean ratio (see DetectorOptions.dispersion); 1 when absent. */
+  readonly dispersion?: number;
 }
 
 export type Direction = "up" | "down";

@@ -34,11 +34,12 @@ export async function scoreDetector(
   const detections: Anomaly[] = [];
   const coverage: SeriesCoverage[] = [];
   for (const granularity of [...new Set(options.sets.map((s) => s.granularity))]) {
-    const detector = { ...defaultDetectorOptions(granularity), ...options.detector[granularity] };
+    const overrides = options.detector[granularity];
+    const { window } = { ...defaultDetectorOptions(granularity), ...overrides };
     for (const series of await collectSeries(enriched, granularity)) {
-      detections.push(...detectAnomalies(series, detector));
+      detections.push(...detectAnomalies(series, overrides));
       // The points the detector can flag: past the trailing baseline, outside the excluded windows.
-      const scoredPoints = series.timestamps.slice(detector.window).filter((ts) => !isExcluded({ ts, granularity }, options.excluded)).length;
+      const scoredPoints = series.timestamps.slice(window).filter((ts) => !isExcluded({ ts, granularity }, options.excluded)).length;
       coverage.push({ granularity, series: series.name, scoredPoints });
     }
   }

@@ -91,7 +91,18 @@ export async function collectSeries(enriched: DataFrame, granularity: Granularit
     entry.users.push(Number(row.active_users));
   }
   return [...byKey.values()].flatMap(({ dimension, value, timestamps, events, users }) => [
-    { name: seriesName(dimension, value, "events"), granularity, timestamps, values: events },
+    { name: seriesName(dimension, value, "events"), granularity, timestamps, values: events, dispersion: eventsPerUser(events, users) },
     { name: seriesName(dimension, value, "active_users"), granularity, timestamps, values: users },
   ]);
+}
+
+/**
+ * An events series' dispersion: its events per active user and bucket, over the whole series. A
+ * user's events in a bucket come together (a session), so the count varies like the number of
+ * users times this; it is the mean cluster size, a lower bound of the variance-to-mean ratio.
+ */
+export function eventsPerUser(events: readonly number[], users: readonly number[]): number {
+  const total = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+  const active = total(users);
+  return active > 0 ? Math.max(1, total(events) / active) : 1;
 }

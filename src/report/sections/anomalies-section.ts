@@ -15,7 +15,8 @@ export const CHARTED_SERIES = "all/events";
 export async function scoredDailySeries(enriched: DataFrame, name = CHARTED_SERIES): Promise<{ date: string; observed: number; expected: number; anomaly: boolean }[]> {
   const series = (await collectSeries(enriched, "daily")).find((s) => s.name === name);
   if (series === undefined) return [];
-  const points = scoreSeries(series.values, defaultDetectorOptions("daily"));
+  // The series' own spread factor, as the detector that wrote the anomalies table used it.
+  const points = scoreSeries(series.values, { ...defaultDetectorOptions("daily"), ...(series.dispersion !== undefined && { dispersion: series.dispersion }) });
   return points.map((point, i) => ({ date: series.timestamps[i] ?? "", observed: point.observed, expected: Math.round(point.expected), anomaly: point.flagged }));
 }
 

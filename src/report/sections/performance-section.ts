@@ -18,12 +18,23 @@ export function versionTrend(rows: readonly MetricRow[]): { release: number; app
     }));
 }
 
-/** The slowest versions by p95 among those with enough page loads. */
-export function slowestVersions(rows: readonly MetricRow[], n = TOP_VERSIONS): MetricRow[] {
-  return rows
-    .filter((row) => row.low_confidence !== true)
+/**
+ * The slowest versions by p95 among those with enough page loads; all versions when none has
+ * enough (small data), which the chart's title then says.
+ */
+export function slowestVersions(rows: readonly MetricRow[], n = TOP_VERSIONS): { rows: MetricRow[]; wellMeasuredOnly: boolean } {
+  const wellMeasured = rows.filter((row) => row.low_confidence !== true);
+  const pool = wellMeasured.length > 0 ? wellMeasured : rows;
+  const slowest = [...pool]
     .sort((a, b) => Number(b.p95_ms) - Number(a.p95_ms) || compareVersions(String(a.app_version), String(b.app_version)))
     .slice(0, n);
+  return { rows: slowest, wellMeasuredOnly: wellMeasured.length > 0 };
+}
+
+/** The verdict, with a warning when the sample is too small for the effect to be told from chance. */
+export function deviceVerdict(effect: DeviceEffect): string {
+  if (effect.p_value <= 0.05) return effect.verdict;
+  return `${effect.verdict} With only ${effect.n.toLocaleString("en-US")} page loads from users with metadata, this is not distinguishable from chance (p = ${effect.p_value.toPrecision(2)}): read it as no evidence either way.`;
 }
 
 /** device_performance.csv in long form (one row per device and percentile) for grouped bars, in seconds. */

@@ -60,7 +60,7 @@ export function experimentMarkdown(index: number, result: ExperimentResult): str
     "",
     evidence.length === 0
       ? "The heuristics raised no warning on the before run at this data size; the symptom shows in the figures below."
-      : `**What the heuristics found on the before run:** ${evidence.map((f) => `${f.title} (${f.rule})`).join("; ")}.`,
+      : `**What the heuristics found on the before run:** ${distinct(evidence.map((f) => `${f.title} (${f.rule})`)).join("; ")}.`,
     "",
     `**Hypothesis.** ${result.hypothesis}`,
     "",
@@ -70,6 +70,14 @@ export function experimentMarkdown(index: number, result: ExperimentResult): str
     "",
     formatComparison(result.comparison),
     "",
+    ratio === null ? "" : ratio < 0.95 ? `**Verdict.** The fix pays here: the step takes ${ratio.toFixed(2)} of its former wall time.` : `**Verdict.** At this data size the fix does not pay (${ratio.toFixed(2)} of the former wall time): what it removes costs less here than what it adds.`,
+    "",
     `**Validation.** Both runs read the same files in the same run, each on a fresh session under its own tag, and the figures come from the Spark UI's REST API for exactly those tags. ${result.sameResult ? "Both returned identical results, so the fix changed the cost and not the answer." : "**The two runs returned different results**: the fix is not safe as it stands."}`,
   ].join("\n");
+}
+
+/** Each text once, in first-seen order, at most `limit` of them with a count of the rest. */
+function distinct(texts: readonly string[], limit = 3): string[] {
+  const unique = [...new Set(texts)];
+  return unique.length <= limit ? unique : [...unique.slice(0, limit), `and ${unique.length - limit} more`];
 }

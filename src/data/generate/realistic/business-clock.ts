@@ -58,6 +58,15 @@ export class BusinessClock {
     return this.dayStart[PERIOD_DAYS] ?? 0;
   }
 
+  /** Business time at `seconds` real seconds since the period start (client side; the inverse of withRealSeconds). */
+  businessAt(seconds: number): number {
+    const day = Math.min(Math.max(Math.floor(seconds / DAY_SECONDS), 0), PERIOD_DAYS - 1);
+    const hours = Math.min(Math.max((seconds - day * DAY_SECONDS) / (DAY_SECONDS / HOURS), 0), HOURS);
+    const hour = Math.min(Math.floor(hours), HOURS - 1);
+    const inDay = (this.hourStart[hour] ?? 0) + (this.hourShare[hour] ?? 0) * (hours - hour);
+    return (this.dayStart[day] ?? 0) + (this.dayWeight[day] ?? 0) * inDay;
+  }
+
   /** Business time at the start of period day `day` (a column), by lookup. */
   dayStartOf(day: Column): Column {
     return F.elementAt(doubles(this.dayStart), day.plus(1).cast("int"));

@@ -15,19 +15,29 @@ export interface DailyShares {
 }
 
 export function dailyShares(design: SessionDesign, lastJoinDay: number): DailyShares {
-  const { clock, businessEnd } = design;
-  const dayEdges = clock.dayStart;
-  const flat = (from: number) => (x: number) => Math.min(Math.max((x - from) / (businessEnd - from), 0), 1);
-  const established = shares((x) => flat(0)(x), dayEdges);
-  const kappa = design.retentionDecline;
-  const declining = (u: number): number => (u - (kappa * u * u) / 2) / (1 - kappa / 2);
   const newcomers = new Array<number>(PERIOD_DAYS).fill(0);
   for (let join = 0; join <= lastJoinDay; join++) {
-    const from = dayEdges[join] ?? 0;
-    const perDay = shares((x) => declining(flat(from)(x)), dayEdges);
-    perDay.forEach((share, day) => (newcomers[day] = (newcomers[day] ?? 0) + share / (lastJoinDay + 1)));
+    newcomerShares(design, join).forEach((share, day) => (newcomers[day] = (newcomers[day] ?? 0) + share / (lastJoinDay + 1)));
   }
-  return { established, newcomers };
+  return { established: establishedShares(design), newcomers };
+}
+
+/** The expected share of an established user's events on each period day. */
+export function establishedShares(design: SessionDesign): number[] {
+  return shares(flatFrom(design, 0), design.clock.dayStart);
+}
+
+/** The expected share of the events of a new user who joined on period day `joinDay`, on each period day. */
+export function newcomerShares(design: SessionDesign, joinDay: number): number[] {
+  const flat = flatFrom(design, design.clock.dayStart[joinDay] ?? 0);
+  const kappa = design.retentionDecline;
+  const declining = (u: number): number => (u - (kappa * u * u) / 2) / (1 - kappa / 2);
+  return shares((x) => declining(flat(x)), design.clock.dayStart);
+}
+
+/** The uniform CDF over business time [from, businessEnd). */
+function flatFrom(design: SessionDesign, from: number): (x: number) => number {
+  return (x) => Math.min(Math.max((x - from) / (design.businessEnd - from), 0), 1);
 }
 
 /** Per-day increments of a CDF over business time. */

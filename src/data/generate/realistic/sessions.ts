@@ -8,13 +8,14 @@ import type { KeyedDraws } from "./keyed-draws";
  *
  * A user with n events over a business-time span [x0, x1) gets S sessions (about n / mean events
  * each, at most maxSessionsPerDay per business day); event j belongs to session ⌊j·S / n⌋. Session
- * i sits at the quantile q_i = (i + φ + jitter_i) / S of the user's activity, φ a per-user phase
- * and |jitter| ≤ 0.2: consecutive sessions are ≥ 0.6 / S apart, and over users q is uniform. The
+ * i sits at the quantile q_i = ((i + φ·S + jitter_i) mod S) / S of the user's activity, φ a
+ * per-user phase and |jitter| ≤ 0.2: sessions are ≥ 0.6 / S apart, and over users q is uniform. The
  * quantile becomes business time through the user's activity density (flat for established users;
  * falling linearly after signup for new ones: retention decay), then real time through the
  * business clock (daily and weekly seasonality). Events of a session follow its start 1 … 2·step
  * seconds apart, the step shrunk for very long sessions so that a session always ends before the
- * next one starts: a user's timestamps strictly increase, which rules out exact duplicate rows.
+ * next one starts: a user's sessions never overlap and their timestamps are all distinct, which
+ * rules out exact duplicate rows.
  */
 export interface SessionDesign {
   readonly clock: BusinessClock;
@@ -60,8 +61,18 @@ export function withSessionTimes(df: DataFrame, design: SessionDesign, draws: Ke
   // ⌈i·n / S⌉, the session's first event index, in exact integer arithmetic.
   const firstOfSession = F.callFunction("div", session.multiply(events).plus(sessions).minus(1), sessions);
   const jitter = draws.uniform(STREAM.jitter, number, session).minus(0.5).multiply(2 * SESSION_JITTER);
-  const rawQuantile = session.plus(draws.uniform(STREAM.phase, number)).plus(jitter).divide(sessions);
-  const quantile = F.least(F.greatest(rawQuantile, F.lit(0)), F.lit(1 - 1e-12));
+  // The slots form a ring over the activity span, turned by a per-user rotation uniform over all
+  // of it (the phase φ·S): each session lands anywhere with equal chance, so q is exactly uniform
+  // over users (the expected-volume model) whatever the sessions' sizes, and the gap between any
+  // two of a user's sessions, across the ring's seam too, is still ≥ (1 − 2·jitter) / S. Two
+  // earlier defects came from the span's ends: jittered quantiles clamped to [0, 1) piled a
+  // twentieth of every user's first and last sessions onto its first and last instant (the year's
+  // first minutes, 2023-12-31 ~21:30) and thinned the weeks before; and a phase within one slot
+  // kept session 0, which gets the rounding's extra events (⌈n / S⌉), always first, so every
+  // user's activity leaned to the span's start and the year's last weeks ran ~4% under.
+  const slot = F.pmod(session.plus(draws.uniform(STREAM.phase, number).multiply(sessions)).plus(jitter), sessions);
+  // < 1 in exact arithmetic; the bound guards the division's rounding.
+  const quantile = F.least(slot.divide(sessions), F.lit(1 - 1e-12));
   const decline = design.retentionDecline;
   // Inverse CDF of the density ∝ 1 − κ·u on [0, 1): u = (1 − √(1 − κ(2 − κ)q)) / κ.
   const declining = decline === 0 ? F.col("_q") : F.lit(1).minus(F.sqrt(F.lit(1).minus(F.col("_q").multiply(decline * (2 - decline))))).divide(decline);
