@@ -3,8 +3,11 @@ import { parseArgs, UsageError, type ParsedArgs } from "./args";
 import { GENERATE_HELP, generateCommand } from "./generate-command";
 import { INGEST_HELP, ingestCommand } from "./ingest-command";
 import { JOIN_HELP, joinCommand } from "./join-command";
+import { REPORT_HELP, reportCommand } from "./report-command";
 import { SERVER_HELP, serverCommand } from "./server-command";
 import { SMOKE_HELP, smokeCommand } from "./smoke-command";
+import { STREAM_HELP, streamCommand } from "./stream-command";
+import { UI_HELP, uiCommand } from "./ui-command";
 
 const HELP = `insights: product-usage analytics on Apache Spark 3.5 through Spark Connect
 
@@ -18,9 +21,15 @@ ${JOIN_HELP}
 
 ${ANALYZE_HELP}
 
+${STREAM_HELP}
+
+${REPORT_HELP}
+
 ${SMOKE_HELP}
 
 ${SERVER_HELP}
+
+${UI_HELP}
 
 Environment:
   SPARK_REMOTE   a Spark Connect connection string (sc://host:port/;token=…;use_ssl=…;user_id=…):
@@ -36,8 +45,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ingest: { help: INGEST_HELP, run: ingestCommand },
   join: { help: JOIN_HELP, run: joinCommand },
   analyze: { help: ANALYZE_HELP, run: analyzeCommand },
+  stream: { help: STREAM_HELP, run: streamCommand },
+  report: { help: REPORT_HELP, run: reportCommand },
   smoke: { help: SMOKE_HELP, run: smokeCommand },
   server: { help: SERVER_HELP, run: serverCommand },
+  ui: { help: UI_HELP, run: uiCommand },
 };
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -14,6 +14,7 @@ import type { RelationInit, RelType } from "./relation";
 import type { SparkSession } from "./session";
 import { StorageLevel } from "./storage-level";
 import { dataTypeFromProto, StructType } from "./types";
+import { DataStreamWriter } from "./streaming/data-stream-writer";
 import { DataFrameWriter } from "./writer";
 
 export type ColumnOrName = Column | string;
@@ -429,6 +430,11 @@ export class DataFrame {
 
   get write(): DataFrameWriter {
     return new DataFrameWriter(this);
+  }
+
+  /** Starts a streaming query over this (streaming) DataFrame: `df.writeStream.format("memory")…start()`. */
+  get writeStream(): DataStreamWriter {
+    return new DataStreamWriter(this);
   }
 
   // ---- Internals ----

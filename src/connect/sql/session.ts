@@ -6,6 +6,8 @@ import { DataFrame } from "./dataframe";
 import { executeCommand } from "./execution";
 import { toLiteral, type LiteralValue } from "./literal";
 import { DataFrameReader } from "./reader";
+import { DataStreamReader } from "./streaming/data-stream-reader";
+import { StreamingQueryManager } from "./streaming/streaming-query-manager";
 import type { RelationInit, RelType } from "./relation";
 import { RuntimeConfig } from "./runtime-config";
 import { StructType } from "./types";
@@ -91,6 +93,16 @@ export class SparkSession {
 
   get read(): DataFrameReader {
     return new DataFrameReader(this);
+  }
+
+  /** Streaming DataFrames: `spark.readStream.schema(ddl).csv(folder)`. */
+  get readStream(): DataStreamReader {
+    return new DataStreamReader(this);
+  }
+
+  /** The streaming queries of this session. */
+  get streams(): StreamingQueryManager {
+    return new StreamingQueryManager(this);
   }
 
   /** A DataFrame of a table or view by name. */

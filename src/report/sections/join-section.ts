@@ -27,3 +27,13 @@ export function joinExecutionId(capture: StepCapture): number | undefined {
   );
   return pick?.id;
 }
+
+/**
+ * A formatted physical plan's operator tree alone (up to the first blank line): the numbered
+ * operator details after it run to pages, and the tree is what a reader compares.
+ */
+export function planOutline(plan: string): string {
+  const lines = plan.split("\n");
+  const end = lines.findIndex((line, index) => index > 1 && line.trim() === "");
+  return (end === -1 ? lines : lines.slice(0, end)).join("\n");
+}
