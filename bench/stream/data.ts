@@ -1,18 +1,17 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { functions as F, type SparkSession } from "../../src/connect";
-import { PAGE_LOAD_ACTION } from "../../src/analyses/performance/page-loads";
+import type { SparkSession } from "../../src/connect";
 import { realisticInteractions } from "../../src/data/generate/realistic/interactions";
-import { readBriefCsv, writeDataset } from "../../src/data/generate/write-dataset";
-import { INTERACTIONS_DDL } from "../../src/data/schemas";
+import { writeDataset } from "../../src/data/generate/write-dataset";
+import { csvPageLoads, type PageLoad } from "../../src/jobs/stream/version-agreement";
 
 /** The files to drop into the stream's folder, in landing order, and the exact page loads in each. */
 export interface StreamBenchData {
   readonly key: string;
   /** CSV files in the brief's layout, in time order (each one a slice of the generated period). */
   readonly files: readonly string[];
-  /** Per file: its page loads as [app_version, duration_ms] pairs, read back from the file. */
-  readonly loads: readonly (readonly (readonly [string, number])[])[];
+  /** Per file: its page loads, read back from the file. */
+  readonly loads: readonly (readonly PageLoad[])[];
   readonly rows: number;
 }
 
@@ -39,18 +38,10 @@ export async function prepareStreamData(spark: SparkSession, spec: Spec): Promis
     const rows = realisticInteractions(spark, spec.files * spec.rowsPerFile, spec.seed).repartitionByRange(spec.files, "timestamp");
     await writeDataset(rows, csvDir, { format: "csv" });
     const files = readdirSync(csvDir).filter((f) => f.endsWith(".csv")).sort();
-    const loads = await Promise.all(
-      files.map(async (file) => {
-        const rowsOfFile = await readBriefCsv(spark.read, INTERACTIONS_DDL, join(csvDir, file))
-          .where(F.col("action_type").eq(PAGE_LOAD_ACTION))
-          .select("app_version", "duration_ms")
-          .collect({ longs: "number" });
-        return rowsOfFile.map((r) => [String(r.app_version), Number(r.duration_ms)] as const);
-      }),
-    );
+    const loads = await Promise.all(files.map((file) => csvPageLoads(spark, join(csvDir, file))));
     mkdirSync(dir, { recursive: true });
     writeFileSync(marker, JSON.stringify({ files, loads }));
   }
-  const prepared = JSON.parse(readFileSync(marker, "utf8")) as { files: string[]; loads: [string, number][][] };
+  const prepared = JSON.parse(readFileSync(marker, "utf8")) as { files: string[]; loads: PageLoad[][] };
   return { key, files: prepared.files.map((f) => join(csvDir, f)), loads: prepared.loads, rows: spec.files * spec.rowsPerFile };
 }

@@ -26,11 +26,14 @@ import { defaultPlausibleRange } from "../../src/data/ingest/interaction-rules";
 import { readBriefCsv } from "../../src/data/generate/write-dataset";
 import { INTERACTIONS_DDL } from "../../src/data/schemas";
 import { startStreamJob, type StreamJobOptions } from "../../src/jobs/stream-job";
+import { landFile } from "../../src/jobs/stream/land-file";
+import { SnapshotPublisher, totalEvents } from "../../src/jobs/stream/snapshot-publisher";
+import { loadsByVersion, versionAgreement, type VersionAgreement } from "../../src/jobs/stream/version-agreement";
 import { LocalSparkConnectServer } from "../../src/server/local-server";
 import { projectRoot } from "../../src/server/paths";
 import { log, positiveInt, runBench, warnIfBusy } from "../support/bench-cli";
 import { prepareStreamData } from "./data";
-import { agreement, land, loadsByVersion, median, Publisher, totalEvents } from "./measure";
+import { median, withBatch, type BenchVersionAgreement } from "./measure";
 
 const MASTER = "local[2]";
 const TRIGGER = "5 seconds";
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   log(`Starting an embedded Spark Connect server (${MASTER}, heap ${heap})…`);
   const server = await LocalSparkConnectServer.start({ heap, master: MASTER });
   const spark = await SparkSession.connect(server.url);
-  const publishers: Publisher[] = [];
+  const publishers: SnapshotPublisher[] = [];
   try {
     const sparkVersion = await spark.version();
     log(`Preparing ${measured + 3} files of ${rowsPerFile} rows…`);
@@ -76,15 +79,15 @@ async function main(): Promise<void> {
     // Phase 1: freshness. The warm-up file pays for the cold first micro-batch (JIT, state store
     // creation) and is not measured; then one file every intervalMs.
     const job = await startStreamJob(spark, jobOptions);
-    const publisher = new Publisher(job);
+    const publisher = new SnapshotPublisher(job);
     publishers.push(publisher);
     let expected = data.loads[0]?.length ?? 0;
-    land(warmUp, source);
+    landFile(warmUp, source);
     log("Warm-up file landed; waiting for its micro-batch…");
     await publisher.waitFor(expected, 180_000);
     const freshness: { file: string; pageLoads: number; landedAt: number; visibleAt: number | undefined; batchId: number | undefined }[] = [];
     for (const [i, file] of measuredFiles.entries()) {
-      const landedAt = land(file, source);
+      const landedAt = landFile(file, source);
       expected += data.loads[i + 1]?.length ?? 0;
       const publication = await publisher.waitFor(expected, 60_000);
       freshness.push({ file, pageLoads: data.loads[i + 1]?.length ?? 0, landedAt, visibleAt: publication?.at, batchId: publication?.batchId });
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
 
     // Phase 2: agreement on the same events, against exact values and the batch answer.
     const landed = data.loads.slice(0, measured + 1);
-    const exact = loadsByVersion(landed);
+    const exact = loadsByVersion(landed.flat());
     // The batch answer reads the source folder: exactly the files the stream has read so far.
     const batchRows = await p95ByVersion(readBriefCsv(spark.read, INTERACTIONS_DDL, source)).collect({ longs: "number" });
     const measuredProgress = (await job.query.recentProgress()).filter((p) => p.batchId > 0 && p.durationMs.addBatch !== undefined);
@@ -105,12 +108,12 @@ async function main(): Promise<void> {
     const phases = [...new Set(measuredProgress.flatMap((p) => Object.keys(p.durationMs)))];
     const phaseMedians = Object.fromEntries(phases.map((phase) => [phase, median(measuredProgress.map((p) => p.durationMs[phase] ?? 0))]));
     const batch = new Map(batchRows.map((r) => [String(r.app_version), Number(r.p95_ms)]));
-    const versions = afterMeasured === undefined ? [] : agreement(afterMeasured.snapshot, exact, batch);
+    const versions = afterMeasured === undefined ? [] : withBatch(versionAgreement(afterMeasured.snapshot, exact), exact, batch);
 
     // Phase 3: restart. Stop the query while a micro-batch runs, land another file, restart from the checkpoint.
     const [killFile, laterFile] = restartFiles;
     if (killFile === undefined || laterFile === undefined) throw new Error("Missing restart files");
-    land(killFile, source);
+    landFile(killFile, source);
     let triggerActiveAtStop = false;
     const activeDeadline = Date.now() + 15_000;
     while (Date.now() < activeDeadline) {
@@ -124,9 +127,9 @@ async function main(): Promise<void> {
     await job.stop();
     await publisher.stop();
     const committedBeforeStop = (await job.query.lastProgress())?.batchId;
-    land(laterFile, source);
+    landFile(laterFile, source);
     const restarted = await startStreamJob(spark, jobOptions);
-    const restartPublisher = new Publisher(restarted);
+    const restartPublisher = new SnapshotPublisher(restarted);
     publishers.push(restartPublisher);
     const allLoads = data.loads.flat().length;
     const final = await restartPublisher.waitFor(allLoads, 180_000);
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
     await restartPublisher.stop();
     await restarted.stop();
     const last = restartPublisher.publications.at(-1);
-    const exactAll = loadsByVersion(data.loads);
+    const exactAll = loadsByVersion(data.loads.flat());
     const countsAfterRestart = last === undefined ? [] : last.snapshot.rows.filter((r) => r.level === "app_version").map((r) => ({ app_version: r.app_version ?? "", events: r.events, exact: exactAll.get(r.app_version ?? "")?.length ?? 0 }));
     const exactlyOnce =
       last !== undefined && totalEvents(last.snapshot) === allLoads && countsAfterRestart.length === exactAll.size && countsAfterRestart.every((c) => c.events === c.exact);
@@ -154,11 +157,11 @@ async function main(): Promise<void> {
       },
       agreement: {
         versions: versions.length,
-        withinTolerance: versions.filter((v) => v.streamWithinTolerance).length,
-        countsExact: versions.filter((v) => v.events === v.exactEvents).length,
-        sameAsBatch: versions.filter((v) => v.batchP95 === v.streamP95).length,
-        maxRankDistance: Math.max(...versions.map((v) => rankDistance(v.streamRank))),
-        met: versions.length === exact.size && versions.every((v) => v.streamWithinTolerance && v.events === v.exactEvents),
+        withinTolerance: versions.filter((v) => v.within_tolerance).length,
+        countsExact: versions.filter((v) => v.events === v.exact_events).length,
+        sameAsBatch: versions.filter((v) => v.batch_p95_ms === v.stream_p95_ms).length,
+        maxRankDistance: Math.max(...versions.map(rankDistance)),
+        met: versions.length > 0 && versions.every((v) => v.within_tolerance && v.events === v.exact_events),
       },
       restart: {
         triggerActiveAtStop,
@@ -188,9 +191,9 @@ async function main(): Promise<void> {
   }
 }
 
-/** How far a rank range lies from 0.95 (0 when it contains it). */
-function rankDistance(rank: { readonly lowest: number; readonly highest: number }): number {
-  return rank.lowest > 0.95 ? rank.lowest - 0.95 : rank.highest < 0.95 ? 0.95 - rank.highest : 0;
+/** How far a streamed p95's rank range lies from 0.95 (0 when it contains it). */
+function rankDistance(v: VersionAgreement): number {
+  return v.exact_rank_low > 0.95 ? v.exact_rank_low - 0.95 : v.exact_rank_high < 0.95 ? 0.95 - v.exact_rank_high : 0;
 }
 
 function formatMarkdown(
@@ -212,7 +215,7 @@ function formatMarkdown(
     restart: { triggerActiveAtStop: boolean; finalEvents: number | undefined; exactEvents: number; met: boolean };
   },
   freshness: readonly { pageLoads: number; landedAt: number; visibleAt: number | undefined; batchId: number | undefined }[],
-  versions: readonly { app_version: string; events: number; streamP95: number; streamRank: { lowest: number; highest: number }; batchP95: number | undefined }[],
+  versions: readonly BenchVersionAgreement[],
 ): string {
   const verdict = (met: boolean): string => (met ? "MET" : "MISS");
   const s = summary;
@@ -236,7 +239,7 @@ function formatMarkdown(
     "",
     "| app_version | page loads | streamed p95 ms | its rank | batch p95 ms |",
     "|---|---|---|---|---|",
-    ...versions.map((v) => `| ${v.app_version} | ${v.events} | ${v.streamP95} | ${pct(v.streamRank.lowest)}–${pct(v.streamRank.highest)} | ${v.batchP95 ?? "—"} |`),
+    ...versions.map((v) => `| ${v.app_version} | ${v.events} | ${v.stream_p95_ms} | ${pct(v.exact_rank_low)}–${pct(v.exact_rank_high)} | ${v.batch_p95_ms ?? "—"} |`),
   ].join("\n");
 }
 

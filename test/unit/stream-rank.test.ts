@@ -31,6 +31,11 @@ describe("rank of a reported quantile", () => {
     expect(withinRankTolerance(ten, 9)).toBe(true);
     expect(withinRankTolerance(ten, 10)).toBe(true);
     expect(withinRankTolerance(ten, 8)).toBe(false);
+    // Eighteen values: 17/18 is within 1% of 0.95, but the exact p95 is the 18th value (⌈0.95 × 18⌉ = 18).
+    const eighteen = Array.from({ length: 18 }, (_, i) => i + 1);
+    expect(withinRankTolerance(eighteen, 18)).toBe(true);
+    expect(withinRankTolerance(eighteen, 17)).toBe(true);
+    expect(withinRankTolerance(eighteen, 15)).toBe(false);
   });
 
   it("refuses to rank against nothing", () => {

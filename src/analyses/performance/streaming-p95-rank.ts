@@ -26,13 +26,17 @@ const EPSILON = 1e-9;
 
 /**
  * True when some rank of `reported` lies within ±`tolerance` of `q` (the definition's rank
- * tolerance: ±1% around 0.95 by default). With fewer than 1 / (2 × tolerance) values no rank may
- * lie that close (3 values have ranks 1/3, 2/3 and 1): then the tolerance widens to the nearest
- * rank the data has, the best any answer can do, so a small group is held to the exact answer.
+ * tolerance: ±1% around 0.95 by default). A small group may have no rank that close (3 values
+ * have ranks 1/3, 2/3 and 1), and the exact answer itself, the value at rank ⌈q·n⌉ (the smallest
+ * whose rank is at least q, as percentile_approx defines it), may lie further: 18 values put it at
+ * rank 18/18. So the tolerance widens to the nearest rank the data has and to the exact answer's
+ * rank, whichever is further: a small group is held to the exact answer, or the nearest one.
  */
 export function withinRankTolerance(values: readonly number[], reported: number, q = 0.95, tolerance = 0.01): boolean {
   const { lowest, highest } = rankRange(values, reported);
-  const slack = Math.max(tolerance, nearestRankDistance(values.length, q));
+  const n = values.length;
+  const exactRankDistance = Math.abs(Math.ceil(q * n - EPSILON) / n - q);
+  const slack = Math.max(tolerance, nearestRankDistance(n, q), exactRankDistance);
   return lowest <= q + slack + EPSILON && highest >= q - slack - EPSILON;
 }
 

@@ -5,6 +5,7 @@ import { readEventDateBounds } from "../../analyses/common/event-date-bounds";
 import type { AnalysisContext } from "../../jobs/analyze/metric-analyses";
 import { METRIC_ANALYSES } from "../../jobs/analyze/metric-analyses";
 import { ENRICHED_STORAGE_LEVEL } from "../../jobs/enriched-interactions";
+import { applyParallelismFromInput } from "../../jobs/tuning/apply-parallelism";
 import { readMetricCsv, type MetricRow } from "./metric-files";
 import type { ReportSession, StepResult } from "./report-session";
 
@@ -32,6 +33,11 @@ export class NotebookAnalyses {
   static async open(session: ReportSession, cacheTag: string): Promise<NotebookAnalyses> {
     const join = session.fact("join", "02-join.ipynb") as JoinFact;
     const enriched: DataFrame = session.spark.read.parquet(join.enrichedPath);
+    // As `insights analyze` does: shuffle partitions and splits sized from the data, not Spark's
+    // static 200. It matters more here than anywhere: a shuffle inside a cached plan keeps its
+    // partition count (AQE does not coalesce a cached plan's output), so every read of a cached
+    // intermediate (users' totals, sessions) would run 200 near-empty tasks.
+    await applyParallelismFromInput(session.spark, enriched);
     const bounds = await readEventDateBounds(enriched);
     await enriched.persist(ENRICHED_STORAGE_LEVEL);
     const cacheStep = await session.step(cacheTag, () => enriched.count());
