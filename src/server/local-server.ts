@@ -86,6 +86,13 @@ export class LocalSparkConnectServer {
       // driver lists a few thousand folders in milliseconds and the job costs seconds. (Measured
       // in the report's Spark UI section; a cluster on S3 or GCS keeps Spark's default.)
       "spark.sql.sources.parallelPartitionDiscovery.threshold": "4096",
+      // Every step is captured from the UI right after it runs, but a long-lived server (the
+      // report's, the tests') runs thousands of jobs, and by default the UI keeps only the last
+      // 1,000 jobs and stages: a step that ran early with many stages would be gone. Five times
+      // that keeps a whole report run; the UI's store grows by a few KB per stage.
+      "spark.ui.retainedJobs": "5000",
+      "spark.ui.retainedStages": "5000",
+      "spark.sql.ui.retainedExecutions": "5000",
       ...options.conf,
     };
     const java = [

@@ -112,5 +112,7 @@ describe("npm run report, end to end on small generated data", () => {
     const withoutRendering = (text: string): string => text.replace(/; this rendering .* took .* s\./, "");
     expect(withoutRendering(rerun)).toBe(withoutRendering(markdown));
     expect(again.manifest.computedAt).toBe(first.manifest.computedAt);
+    expect(again.manifest.notebooksRun).toBe(0);
+    expect(again.manifest.notebooks).toEqual(first.manifest.notebooks);
   });
 });

@@ -85,7 +85,8 @@ describe.skipIf(findChromium() === undefined && !process.env.CI)("screenshotSpar
 
   it("shows the jobs list with at least the step's jobs completed", () => {
     const text = shots[0]?.text ?? "";
-    const completed = Number(/Completed Jobs \((\d+)\)/.exec(text)?.[1]);
+    // "Completed Jobs (N)", or "(N, only showing M)" once a long-lived server evicted old jobs.
+    const completed = Number(/Completed Jobs \((\d+)/.exec(text)?.[1]);
     expect(completed).toBeGreaterThanOrEqual(capture.jobs.filter((j) => j.status === "SUCCEEDED").length);
   });
 
@@ -105,6 +106,6 @@ describe.skipIf(findChromium() === undefined && !process.env.CI)("screenshotSpar
   });
 
   it("fails clearly for a page the UI does not have", async () => {
-    await expect(screenshotSparkUi(uiUrl(), { jobs: true, stage: { id: 999_999, attempt: 0 } }, dir, { timeoutMs: 3000 })).rejects.toThrow(/no information for .*id=999999&attempt=0/);
+    await expect(screenshotSparkUi(uiUrl(), { jobs: true, stage: { id: 999_999, attempt: 0 } }, dir, { timeoutMs: 30_000 })).rejects.toThrow(/no information for .*id=999999&attempt=0/);
   });
 });

@@ -100,7 +100,8 @@ describe("Structured Streaming through Spark Connect", () => {
 
     const status = await query.status();
     expect(status.isActive).toBe(true);
-    const last = await query.lastProgress();
+    // The sink holds the second batch's rows a moment before the query reports its progress.
+    const last = await eventually(() => query.lastProgress(), (p) => (p?.batchId ?? 0) >= 1);
     expect(last?.id).toBe(query.id);
     expect(last?.runId).toBe(query.runId);
     expect(last?.batchId).toBeGreaterThanOrEqual(1);

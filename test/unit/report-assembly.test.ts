@@ -92,13 +92,14 @@ const manifest: RunManifest = {
   inputs: [{ name: "interactions (raw)", path: "/d/i", size: { files: 2, bytes: 3 * 2 ** 20 } }],
   spark: { version: "3.5.7", master: "local[2]", server: "embedded", configs: { "spark.sql.shuffle.partitions": "200" } },
   notebooks: [{ notebook: "01-data.ipynb", status: "executed", seconds: 12.34 }],
+  notebooksRun: 0,
   steps: [{ notebook: "01-data", tag: "ingest", clientMs: 1500, uiWallMs: 1200, jobs: 4, finishedAt: "x" }],
 };
 
 describe("formatManifest", () => {
   it("states when and from what the numbers were computed, and each notebook's and step's time", () => {
     const text = formatManifest(manifest);
-    expect(text).toContain("- Computed at 2026-01-01T00:00:00.000Z in 150.0 s (server start included); this rendering 2026-01-02T00:00:00.000Z took 3.2 s.");
+    expect(text).toContain("- Computed at 2026-01-01T00:00:00.000Z in 150.0 s (server start included); this rendering 2026-01-02T00:00:00.000Z ran 0 of 1 notebooks and took 3.2 s.");
     expect(text).toContain("`0123456789abcdef0123456789abcdef01234567`");
     expect(text).toContain("Spark 3.5.7, master `local[2]`, an embedded server started by this run.");
     expect(text).toContain("| interactions (raw) | /d/i | 2 | 3 |");

@@ -1,10 +1,10 @@
 import { functions as F, StorageLevel, type DataFrame, type SparkSession } from "../../connect";
 import { readEventDateBounds, trailingRange } from "../../analyses/common/event-date-bounds";
-import { DEFAULT_ACTIVE_USERS, DEFAULT_SESSIONS } from "../../analyses/definitions";
+import { DEFAULT_ACTIVE_USERS, DEFAULT_POWER_USERS } from "../../analyses/definitions";
 import { activeUsers } from "../../analyses/engagement/active-users";
+import { userInteractionTotals } from "../../analyses/engagement/power-users";
 import { retentionCells } from "../../analyses/engagement/retention";
-import { sessionSummary } from "../../analyses/sessions/session-summary";
-import { sessionize } from "../../analyses/sessions/sessionize";
+import { p95ByVersion } from "../../analyses/performance/p95-by-version";
 import { enrichInteractions } from "../../jobs/enriched-interactions";
 import type { Experiment } from "./experiment";
 
@@ -27,8 +27,8 @@ async function threeAnalyses(enriched: DataFrame): Promise<unknown> {
   const range = trailingRange(bounds, DEFAULT_ACTIVE_USERS.days, bounds.last);
   const dau = await activeUsers(enriched, range).select("date", "dau").orderBy("date").collect();
   const retention = await retentionCells(enriched, bounds.last).select("cohort_week", "week_offset", "retained").orderBy("cohort_week", "week_offset").collect();
-  const sessions = await sessionSummary(sessionize(enriched, DEFAULT_SESSIONS), DEFAULT_SESSIONS).select("sessions", "users").collect();
-  return JSON.parse(JSON.stringify({ dau, retention, sessions }, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value)));
+  const p95 = await p95ByVersion(enriched).select("app_version", "events", "p95_ms").collect();
+  return JSON.parse(JSON.stringify({ dau, retention, p95 }, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value)));
 }
 
 /** The join recomputed inline from the ingested inputs, as an analysis without the cache sees it. */
@@ -65,21 +65,26 @@ export function cachingExperiment(inputs: ExperimentInputs): Experiment {
 }
 
 /**
- * Sessionisation shuffles every event by user_id. With Spark's static 200 partitions on a small
- * input, each task gets a sliver of data and the stage is scheduling overhead.
+ * Per-user totals (the power users' input) shuffle every event by user_id. With Spark's static
+ * 200 partitions on a small input, each task gets a sliver of data and the stage is scheduling
+ * overhead.
  */
 export function shufflePartitionsExperiment(inputs: ExperimentInputs): Experiment {
-  const summary = async (spark: SparkSession): Promise<unknown> => {
-    const rows = await sessionSummary(sessionize(spark.read.parquet(inputs.enriched), DEFAULT_SESSIONS), DEFAULT_SESSIONS).select("sessions", "users", "mean_actions").collect();
-    return rows.map((row) => ({ sessions: Number(row.sessions), users: Number(row.users), mean_actions: Number(row.mean_actions) }));
+  const totals = async (spark: SparkSession): Promise<unknown> => {
+    const enriched = spark.read.parquet(inputs.enriched);
+    const range = trailingRange(await readEventDateBounds(enriched), DEFAULT_POWER_USERS.days);
+    const [row] = await userInteractionTotals(enriched, range, DEFAULT_POWER_USERS.capMs)
+      .agg(F.count("*").alias("users"), F.sum("total_ms").alias("total_ms"), F.max("events").alias("max_events"))
+      .collect();
+    return { users: Number(row?.users), total_ms: Number(row?.total_ms), max_events: Number(row?.max_events) };
   };
   return {
     name: "Too many tiny shuffle partitions",
-    symptom: "The sessionisation's shuffle stages run 200 tasks each, most of them a few milliseconds long, whatever the input size.",
+    symptom: "The per-user aggregation's shuffle stage runs 200 tasks, most of them a few milliseconds long, whatever the input size.",
     hypothesis: "spark.sql.shuffle.partitions = 200 is a static guess: on this input most partitions are near-empty and per-task overhead dominates; on 1 TB the same 200 would be 5 GB each and spill.",
     fix: "Adaptive execution coalesces the shuffle's partitions to about 64 MiB each at run time (and the jobs set the static count from the input size, see the join section).",
-    before: { tag: "bottleneck-partitions-before", conf: UNTUNED, run: summary },
-    after: { tag: "bottleneck-partitions-after", conf: TUNED, run: summary },
+    before: { tag: "bottleneck-partitions-before", conf: UNTUNED, run: totals },
+    after: { tag: "bottleneck-partitions-after", conf: TUNED, run: totals },
   };
 }
 

@@ -11,7 +11,7 @@ export function formatManifest(manifest: RunManifest): string {
   const lines = [
     "## Run manifest",
     "",
-    `- Computed at ${manifest.computedAt} in ${manifest.computeWallSeconds.toFixed(1)} s (server start included); this rendering ${manifest.generatedAt} took ${manifest.wallSeconds.toFixed(1)} s.`,
+    `- Computed at ${manifest.computedAt} in ${manifest.computeWallSeconds.toFixed(1)} s (server start included); this rendering ${manifest.generatedAt} ran ${manifest.notebooksRun} of ${manifest.notebooks.length} notebooks and took ${manifest.wallSeconds.toFixed(1)} s.`,
     `- Code: ${git}.`,
     spark === undefined
       ? "- Spark: not reached (every notebook was up to date and no earlier manifest recorded it)."
@@ -36,9 +36,15 @@ export function formatManifest(manifest: RunManifest): string {
     "",
     "### Steps (each tagged in the Spark UI)",
     "",
-    markdownTable(tableOf(manifest.steps.map((s) => ({ step: s.tag, client_s: round(s.clientMs / 1000, 2), spark_ui_wall_s: s.uiWallMs === null ? null : round(s.uiWallMs / 1000, 2), jobs: s.jobs })))),
+    markdownTable(tableOf(manifest.steps.map((s) => ({ step: s.tag, client_s: round(s.clientMs / 1000, 2), spark_ui_wall_s: s.uiWallMs === null ? null : round(s.uiWallMs / 1000, 2), jobs: s.jobs, ...(s.captureError !== undefined && { not_captured: s.captureError }) })), stepColumns(manifest))),
   );
   return lines.join("\n");
+}
+
+/** The steps table's columns: a `not_captured` column only when some step's capture failed. */
+function stepColumns(manifest: RunManifest): string[] {
+  const base = ["step", "client_s", "spark_ui_wall_s", "jobs"];
+  return manifest.steps.some((s) => s.captureError !== undefined) ? [...base, "not_captured"] : base;
 }
 
 function round(value: number, digits: number): number {

@@ -12,8 +12,9 @@ export interface ManifestInput {
 
 export interface ManifestNotebook {
   readonly notebook: string;
+  /** How the run that computed its outputs got them: "cached" when that run reused them too. */
   readonly status: "executed" | "cached";
-  /** This invocation's time for it (near 0 when cached). */
+  /** That run's time for it. */
   readonly seconds: number;
 }
 
@@ -44,6 +45,8 @@ export interface RunManifest {
   readonly inputs: readonly ManifestInput[];
   readonly spark: ManifestSpark | undefined;
   readonly notebooks: readonly ManifestNotebook[];
+  /** How many notebooks this invocation ran (0: the report was reassembled from saved outputs). */
+  readonly notebooksRun: number;
   readonly steps: readonly StepRecord[];
 }
 

@@ -94,7 +94,9 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
     parameters: { ...options.data },
     inputs: computed ? reportInputs(paths.runDir, options.data) : previous.inputs,
     spark: spark ?? previous?.spark,
-    notebooks: runs.map((run) => ({ notebook: run.notebook, status: run.status, seconds: run.seconds })),
+    // A notebook that did not run keeps the record of the run that computed its outputs.
+    notebooks: runs.map((run) => (run.status === "cached" ? previous?.notebooks.find((n) => n.notebook === run.notebook) : undefined) ?? { notebook: run.notebook, status: run.status, seconds: run.seconds }),
+    notebooksRun: runs.filter((run) => run.status === "executed").length,
     steps: computed ? readSteps(paths.runDir, runs) : previous.steps,
   };
 

@@ -3,7 +3,7 @@ import { trailingRange } from "../../analyses/common/event-date-bounds";
 import { DEFAULT_ACTIVE_USERS, DEFAULT_POWER_USERS } from "../../analyses/definitions";
 import { approximateActiveUsers } from "../../analyses/engagement/approximate-active-users";
 import { interactionTimeOutliers } from "../../analyses/engagement/interaction-time-outliers";
-import { findPowerUsers, userInteractionTotals } from "../../analyses/engagement/power-users";
+import { userInteractionTotals } from "../../analyses/engagement/power-users";
 import { retentionBreakdown } from "../../analyses/engagement/retention";
 import type { AnalysisContext } from "../../jobs/analyze/metric-analyses";
 import { StorageLevel } from "../../connect";
@@ -67,26 +67,30 @@ export interface PowerUserDetails {
 
 const OUTLIERS_SHOWN = 20;
 
-/** What the power_users table does not say: how many users and events, the cap's effect, the share of time, the outliers. */
-export async function powerUserDetails(context: AnalysisContext): Promise<PowerUserDetails> {
+/**
+ * What the power_users table does not say: how many users and events, the cap's effect, the top
+ * users' share of the time, the outliers. `top` is power_users.csv as the analysis wrote it; the
+ * rest is one aggregation over the users' totals (persisted, as the outlier search reads them
+ * three more times).
+ */
+export async function powerUserDetails(context: AnalysisContext, top: readonly MetricRow[]): Promise<PowerUserDetails> {
   const range = trailingRange(context.bounds, DEFAULT_POWER_USERS.days, context.asOf);
   const totals = userInteractionTotals(context.enriched, range, DEFAULT_POWER_USERS.capMs);
   await totals.persist(StorageLevel.MEMORY_AND_DISK);
   try {
-    const power = await findPowerUsers(totals, DEFAULT_POWER_USERS);
-    const [shares] = await power.top
-      .agg(F.sum("total_ms").alias("top_ms"))
-      .crossJoin(totals.agg(F.sum("total_ms").alias("all_ms")))
+    const [all] = await totals
+      .agg(F.count("*").alias("users"), F.sum("events").alias("events"), F.sum("capped_events").alias("capped_events"), F.sum("total_ms").alias("total_ms"))
       .collect();
     const found = await interactionTimeOutliers(totals, DEFAULT_POWER_USERS.outlierZ);
     const outlierCount = await found.outliers.count();
     const outliers = await found.outliers.orderBy(F.col("modified_z").desc()).limit(OUTLIERS_SHOWN).select("user_id", "total_ms", "events", "modified_z").collect();
+    const topMs = top.reduce((sum, row) => sum + Number(row.total_ms), 0);
     return {
-      activeUsers: power.activeUsers,
-      topCount: power.topCount,
-      events: power.events,
-      cappedEvents: power.cappedEvents,
-      topShareOfTime: Number(shares?.top_ms ?? 0) / Math.max(1, Number(shares?.all_ms ?? 0)),
+      activeUsers: Number(all?.users ?? 0),
+      topCount: top.length,
+      events: Number(all?.events ?? 0),
+      cappedEvents: Number(all?.capped_events ?? 0),
+      topShareOfTime: topMs / Math.max(1, Number(all?.total_ms ?? 0)),
       outliers,
       outlierCount,
       median: found.median,

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from "node:path";
 import type { SparkSession } from "../../connect";
 import { openSpark, type SparkEndpoint } from "../../server/spark-endpoint";
-import { captureStep, saveCapture, SparkUiClient, type StepCapture } from "../../sparkui";
+import { captureStep, saveCapture, SparkUiClient, SparkUiError, type StepCapture } from "../../sparkui";
 import { NOTEBOOK_ENV } from "./notebook-env";
 import { runFolders, runPaths, type RunPaths } from "./run-paths";
 
@@ -35,6 +35,8 @@ export interface StepRecord {
   readonly uiWallMs: number | null;
   readonly jobs: number;
   readonly finishedAt: string;
+  /** Why the Spark UI has no record of the step, when it has none. */
+  readonly captureError?: string;
 }
 
 /** Where each notebook's steps are listed, under the run folder. */
@@ -97,10 +99,7 @@ export class ReportSession {
       this.spark.removeTag(tag);
     }
     const clientMs = performance.now() - started;
-    const capture =
-      this.ui === undefined
-        ? undefined
-        : await captureStep(this.ui, { tag, sessionId: this.spark.sessionId, mayRunNoJobs: options.mayRunNoJobs, timeoutMs: 60_000 });
+    const { capture, captureError } = await this.capture(tag, options);
     if (capture !== undefined) saveCapture(this.paths.capturesDir, tag, capture);
     const record: StepRecord = {
       notebook: this.notebook,
@@ -109,9 +108,25 @@ export class ReportSession {
       uiWallMs: capture?.metrics.wallTimeMs ?? null,
       jobs: capture?.jobs.length ?? 0,
       finishedAt: new Date().toISOString(),
+      ...(captureError !== undefined && { captureError }),
     };
     this.record(record);
     return { value, capture, clientMs };
+  }
+
+  /**
+   * The step's record from the Spark UI. A step that succeeded is not failed by its capture: a
+   * UI that lost part of it (a server that evicted the step's stages, a UI that does not answer)
+   * leaves the step without a capture and the reason in its record, for the report to say.
+   */
+  private async capture(tag: string, options: StepOptions): Promise<{ capture?: StepCapture; captureError?: string }> {
+    if (this.ui === undefined) return {};
+    try {
+      return { capture: await captureStep(this.ui, { tag, sessionId: this.spark.sessionId, mayRunNoJobs: options.mayRunNoJobs, timeoutMs: 60_000 }) };
+    } catch (error) {
+      if (!(error instanceof SparkUiError)) throw error;
+      return { captureError: error.message };
+    }
   }
 
   private record(step: StepRecord): void {
