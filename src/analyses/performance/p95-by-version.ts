@@ -1,4 +1,4 @@
-import { functions as F, type DataFrame } from "../../connect";
+import { functions as F, type Column, type DataFrame } from "../../connect";
 import { DEFAULT_PERCENTILES, type PercentileOptions } from "./p95-options";
 import { pageLoads } from "./page-loads";
 import { groupTopN } from "./top-n";
@@ -31,6 +31,14 @@ export type P95Tables = { readonly [L in Exclude<P95Level, "all">]: readonly P95
  * error (≤ events / accuracy) is the price, stated in PercentileOptions. A roll-up level is
  * computed from the raw loads, not from the finer level's percentiles (percentiles do not add up).
  */
+/**
+ * The aggregates of a p95 roll-up, batch or streaming: the grouping id (which keys are rolled
+ * up), the page loads and their p95 (percentile_approx: a mergeable quantile sketch per group).
+ */
+export function rollupP95Aggregates(options: Pick<PercentileOptions, "accuracy">): Column[] {
+  return [F.callFunction("grouping_id").alias("grouping"), F.count("*").alias("events"), F.percentileApprox("load_ms", 0.95, options.accuracy).alias("p95_ms")];
+}
+
 export function p95Rollup(enriched: DataFrame, options: PercentileOptions = DEFAULT_PERCENTILES): DataFrame {
   // grouping_id() sets one bit per rolled-up key, the last key (app_version) in the lowest bit.
   const grouping = F.col("grouping");
@@ -38,11 +46,7 @@ export function p95Rollup(enriched: DataFrame, options: PercentileOptions = DEFA
   return pageLoads(enriched)
     .withColumns({ major: majorOf("app_version"), major_minor: majorMinorOf("app_version") })
     .rollup("major", "major_minor", "app_version")
-    .agg(
-      F.callFunction("grouping_id").alias("grouping"),
-      F.count("*").alias("events"),
-      F.percentileApprox("load_ms", 0.95, options.accuracy).alias("p95_ms"),
-    )
+    .agg(...rollupP95Aggregates(options))
     .select(
       level.alias("level"),
       F.coalesce("app_version", "major_minor", "major", F.lit("all")).alias("key"),

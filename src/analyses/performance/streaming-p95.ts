@@ -2,6 +2,7 @@ import { functions as F, type DataFrame, type SparkSession } from "../../connect
 import { interactionRules, parsedTimestamp, RAW_INTERACTIONS_DDL, type InteractionRuleOptions } from "../../data/ingest/interaction-rules";
 import { rejectReason } from "../../data/ingest/validate";
 import { DEFAULT_PERCENTILES, type PercentileOptions } from "./p95-options";
+import { rollupP95Aggregates } from "./p95-by-version";
 import { pageLoads } from "./page-loads";
 
 /** The levels of the streamed p95 table, finest first ("all": every page load so far). */
@@ -77,11 +78,7 @@ export function streamingP95(validInteractions: DataFrame, options: StreamingP95
   const level = F.when(grouping.eq(0), "app_version_window").when(grouping.eq(1), "app_version").otherwise("all");
   return pageLoads(validInteractions)
     .rollup(F.col("app_version"), F.window("timestamp", options.window).alias("window"))
-    .agg(
-      F.callFunction("grouping_id").alias("grouping"),
-      F.count("*").alias("events"),
-      F.percentileApprox("load_ms", 0.95, options.accuracy).alias("p95_ms"),
-    )
+    .agg(...rollupP95Aggregates(options))
     .select(
       level.alias("level"),
       F.col("app_version"),

@@ -1,38 +1,15 @@
 import type { DataFrame } from "./dataframe";
 import type { SparkSession } from "./session";
-import { StructType } from "./types";
-
-type OptionValue = string | number | boolean;
+import { WithSource } from "./with-options";
 
 /**
  * `spark.read`, as PySpark's DataFrameReader. Give schemas explicitly (`schema("a int, b string")`)
  * for anything large: inference costs a pass over the data and guesses.
  */
-export class DataFrameReader {
-  private source: string | undefined;
-  private ddlSchema: string | undefined;
-  private readonly opts: Record<string, string> = {};
+export class DataFrameReader extends WithSource {
 
-  constructor(private readonly session: SparkSession) {}
-
-  format(source: string): this {
-    this.source = source;
-    return this;
-  }
-
-  schema(schema: StructType | string): this {
-    this.ddlSchema = schema instanceof StructType ? schema.toDDL() : schema;
-    return this;
-  }
-
-  option(key: string, value: OptionValue): this {
-    this.opts[key] = String(value);
-    return this;
-  }
-
-  options(options: Readonly<Record<string, OptionValue>>): this {
-    for (const [key, value] of Object.entries(options)) this.option(key, value);
-    return this;
+  constructor(private readonly session: SparkSession) {
+    super();
   }
 
   load(...paths: string[]): DataFrame {

@@ -2,6 +2,7 @@ import { WriteOperation_SaveMode as SaveMode, WriteOperation_SaveTable_TableSave
 import type { ExecuteOptions } from "../client/spark-connect-client";
 import type { DataFrame } from "./dataframe";
 import { executeCommand } from "./execution";
+import { WithOptions } from "./with-options";
 
 export type SaveModeName = "append" | "overwrite" | "error" | "errorifexists" | "ignore";
 
@@ -13,18 +14,18 @@ const SAVE_MODES: Record<SaveModeName, SaveMode> = {
   ignore: SaveMode.IGNORE,
 };
 
-type OptionValue = string | number | boolean;
 
 /** `df.write`, as PySpark's DataFrameWriter. Nothing runs until `save`, `saveAsTable` or `insertInto`. */
-export class DataFrameWriter {
+export class DataFrameWriter extends WithOptions {
   private source: string | undefined;
   private saveMode: SaveMode = SaveMode.ERROR_IF_EXISTS;
-  private readonly opts: Record<string, string> = {};
   private partitionColumns: string[] = [];
   private bucket: { numBuckets: number; columns: string[] } | undefined;
   private sortColumns: string[] = [];
 
-  constructor(private readonly df: DataFrame) {}
+  constructor(private readonly df: DataFrame) {
+    super();
+  }
 
   format(source: string): this {
     this.source = source;
@@ -35,16 +36,6 @@ export class DataFrameWriter {
     const saveMode = SAVE_MODES[mode.toLowerCase() as SaveModeName] as SaveMode | undefined;
     if (saveMode === undefined) throw new Error(`Unknown save mode '${mode}'; expected one of ${Object.keys(SAVE_MODES).join(", ")}`);
     this.saveMode = saveMode;
-    return this;
-  }
-
-  option(key: string, value: OptionValue): this {
-    this.opts[key] = String(value);
-    return this;
-  }
-
-  options(options: Readonly<Record<string, OptionValue>>): this {
-    for (const [key, value] of Object.entries(options)) this.option(key, value);
     return this;
   }
 

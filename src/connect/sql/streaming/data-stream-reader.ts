@@ -1,41 +1,18 @@
 import type { DataFrame } from "../dataframe";
 import type { SparkSession } from "../session";
-import { StructType } from "../types";
-
-type OptionValue = string | number | boolean;
+import { WithSource } from "../with-options";
 
 /**
  * `spark.readStream`, as PySpark's DataStreamReader: a streaming DataFrame (a Read relation with
  * `is_streaming`) that a `writeStream` query consumes incrementally. File sources need a schema:
  * Spark will not infer one for a stream (spark.sql.streaming.schemaInference is off), because
- * every later file must match what the first micro-batch saw.
+ * every later file must match what the first micro-batch saw. Options include the file sources'
+ * `maxFilesPerTrigger`, `latestFirst` and `cleanSource`, besides the format's own.
  */
-export class DataStreamReader {
-  private source: string | undefined;
-  private ddlSchema: string | undefined;
-  private readonly opts: Record<string, string> = {};
+export class DataStreamReader extends WithSource {
 
-  constructor(private readonly session: SparkSession) {}
-
-  format(source: string): this {
-    this.source = source;
-    return this;
-  }
-
-  schema(schema: StructType | string): this {
-    this.ddlSchema = schema instanceof StructType ? schema.toDDL() : schema;
-    return this;
-  }
-
-  /** E.g. `maxFilesPerTrigger`, `latestFirst`, `cleanSource` for file sources, plus the format's own options. */
-  option(key: string, value: OptionValue): this {
-    this.opts[key] = String(value);
-    return this;
-  }
-
-  options(options: Readonly<Record<string, OptionValue>>): this {
-    for (const [key, value] of Object.entries(options)) this.option(key, value);
-    return this;
+  constructor(private readonly session: SparkSession) {
+    super();
   }
 
   /** A stream over `path` (a folder, for file sources: each new file is read once), or over the format's own source when none is given. */

@@ -3,8 +3,8 @@ import type { WriteStreamOperationStart } from "../../proto/gen/spark/connect/co
 import type { DataFrame } from "../dataframe";
 import { executeCommand } from "../execution";
 import { StreamingQuery } from "./streaming-query";
+import { WithOptions } from "../with-options";
 
-type OptionValue = string | number | boolean;
 
 /** How the sink receives results: new rows only, the whole result table, or the changed rows. */
 export type OutputMode = "append" | "complete" | "update";
@@ -21,15 +21,16 @@ export type Trigger = { readonly processingTime: string } | { readonly available
  * which return as soon as the server has started the query. Give `checkpointLocation` as an
  * option to make a query restartable: offsets, commits and state live there.
  */
-export class DataStreamWriter {
+export class DataStreamWriter extends WithOptions {
   private source: string | undefined;
   private mode: OutputMode | undefined;
   private name: string | undefined;
   private triggerSpec: WriteStreamOperationStart["trigger"] = { case: undefined };
-  private readonly opts: Record<string, string> = {};
   private partitionColumns: string[] = [];
 
-  constructor(private readonly df: DataFrame) {}
+  constructor(private readonly df: DataFrame) {
+    super();
+  }
 
   /** The sink: `memory` (a table named after the query, in this session), `parquet`, `csv`, `console`, `noop`… */
   format(source: string): this {
@@ -52,16 +53,6 @@ export class DataStreamWriter {
     if ("processingTime" in trigger) this.triggerSpec = { case: "processingTimeInterval", value: trigger.processingTime };
     else if ("availableNow" in trigger) this.triggerSpec = { case: "availableNow", value: true };
     else this.triggerSpec = { case: "once", value: true };
-    return this;
-  }
-
-  option(key: string, value: OptionValue): this {
-    this.opts[key] = String(value);
-    return this;
-  }
-
-  options(options: Readonly<Record<string, OptionValue>>): this {
-    for (const [key, value] of Object.entries(options)) this.option(key, value);
     return this;
   }
 

@@ -1,0 +1,39 @@
+import { StructType } from "./types";
+
+/** An option's value as a caller gives it; Spark Connect carries every option as a string. */
+export type OptionValue = string | number | boolean;
+
+/**
+ * The `option(key, value)` / `options({...})` pair every reader and writer offers, as PySpark's
+ * do: values are sent as strings (`true`, `4`), which is how Spark's data sources parse them.
+ */
+export abstract class WithOptions {
+  protected readonly opts: Record<string, string> = {};
+
+  option(key: string, value: OptionValue): this {
+    this.opts[key] = String(value);
+    return this;
+  }
+
+  options(options: Readonly<Record<string, OptionValue>>): this {
+    for (const [key, value] of Object.entries(options)) this.option(key, value);
+    return this;
+  }
+}
+
+/** A reader's source: its format and schema, besides the options (batch and streaming readers alike). */
+export abstract class WithSource extends WithOptions {
+  protected source: string | undefined;
+  protected ddlSchema: string | undefined;
+
+  format(source: string): this {
+    this.source = source;
+    return this;
+  }
+
+  /** A StructType or a DDL string (`"a int, b string"`). */
+  schema(schema: StructType | string): this {
+    this.ddlSchema = schema instanceof StructType ? schema.toDDL() : schema;
+    return this;
+  }
+}
