@@ -83,7 +83,7 @@ export async function powerUserDetails(context: AnalysisContext, top: readonly M
       .collect();
     const found = await interactionTimeOutliers(totals, DEFAULT_POWER_USERS.outlierZ);
     const outlierCount = await found.outliers.count();
-    const outliers = await found.outliers.orderBy(F.col("modified_z").desc()).limit(OUTLIERS_SHOWN).select("user_id", "total_ms", "events", "modified_z").collect();
+    const outliers = await found.outliers.orderBy(F.col("modified_z").desc()).limit(OUTLIERS_SHOWN).select(F.col("user_id"), F.col("total_ms"), F.col("events"), F.round(F.col("modified_z"), 2).alias("modified_z")).collect();
     const topMs = top.reduce((sum, row) => sum + Number(row.total_ms), 0);
     return {
       activeUsers: Number(all?.users ?? 0),
