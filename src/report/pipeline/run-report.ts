@@ -90,7 +90,8 @@ export async function runReport(options: ReportOptions): Promise<ReportResult> {
     computedAt: computed ? now : previous.computedAt,
     wallSeconds,
     computeWallSeconds: computed ? wallSeconds : previous.computeWallSeconds,
-    git: gitRevision(resolve(options.notebooksDir, "..")),
+    // The code that computed the numbers, not whatever is checked out when a cached report is reassembled.
+    git: computed ? gitRevision(resolve(options.notebooksDir, "..")) : previous.git,
     parameters: { ...options.data },
     inputs: computed ? reportInputs(paths.runDir, options.data) : previous.inputs,
     spark: spark ?? previous?.spark,
