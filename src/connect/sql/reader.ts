@@ -13,21 +13,7 @@ export class DataFrameReader extends WithSource {
   }
 
   load(...paths: string[]): DataFrame {
-    return this.session.newDataFrame({
-      case: "read",
-      value: {
-        isStreaming: false,
-        readType: {
-          case: "dataSource",
-          value: {
-            ...(this.source !== undefined && { format: this.source }),
-            ...(this.ddlSchema !== undefined && { schema: this.ddlSchema }),
-            options: { ...this.opts },
-            paths,
-          },
-        },
-      },
-    });
+    return this.session.newDataFrame(this.dataSourceRead(false, paths));
   }
 
   csv(...paths: string[]): DataFrame {
@@ -47,9 +33,6 @@ export class DataFrameReader extends WithSource {
   }
 
   table(name: string): DataFrame {
-    return this.session.newDataFrame({
-      case: "read",
-      value: { isStreaming: false, readType: { case: "namedTable", value: { unparsedIdentifier: name, options: { ...this.opts } } } },
-    });
+    return this.session.newDataFrame(this.tableRead(false, name));
   }
 }

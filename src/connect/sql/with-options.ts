@@ -1,3 +1,4 @@
+import type { RelType } from "./relation";
 import { StructType } from "./types";
 
 /** An option's value as a caller gives it; Spark Connect carries every option as a string. */
@@ -35,5 +36,21 @@ export abstract class WithSource extends WithOptions {
   schema(schema: StructType | string): this {
     this.ddlSchema = schema instanceof StructType ? schema.toDDL() : schema;
     return this;
+  }
+
+  /** The Read relation of this source over `paths`, a batch or a streaming one. */
+  protected dataSourceRead(isStreaming: boolean, paths: string[]): RelType {
+    const dataSource = {
+      ...(this.source !== undefined && { format: this.source }),
+      ...(this.ddlSchema !== undefined && { schema: this.ddlSchema }),
+      options: { ...this.opts },
+      paths,
+    };
+    return { case: "read", value: { isStreaming, readType: { case: "dataSource", value: dataSource } } };
+  }
+
+  /** The Read relation of a named table, a batch or a streaming one. */
+  protected tableRead(isStreaming: boolean, name: string): RelType {
+    return { case: "read", value: { isStreaming, readType: { case: "namedTable", value: { unparsedIdentifier: name, options: { ...this.opts } } } } };
   }
 }

@@ -17,21 +17,7 @@ export class DataStreamReader extends WithSource {
 
   /** A stream over `path` (a folder, for file sources: each new file is read once), or over the format's own source when none is given. */
   load(path?: string): DataFrame {
-    return this.session.newDataFrame({
-      case: "read",
-      value: {
-        isStreaming: true,
-        readType: {
-          case: "dataSource",
-          value: {
-            ...(this.source !== undefined && { format: this.source }),
-            ...(this.ddlSchema !== undefined && { schema: this.ddlSchema }),
-            options: { ...this.opts },
-            paths: path === undefined ? [] : [path],
-          },
-        },
-      },
-    });
+    return this.session.newDataFrame(this.dataSourceRead(true, path === undefined ? [] : [path]));
   }
 
   csv(path: string): DataFrame {
@@ -51,10 +37,8 @@ export class DataStreamReader extends WithSource {
   }
 
   /** A stream over a table whose format supports streaming reads. */
+  /** A stream over a table whose format supports streaming reads. */
   table(name: string): DataFrame {
-    return this.session.newDataFrame({
-      case: "read",
-      value: { isStreaming: true, readType: { case: "namedTable", value: { unparsedIdentifier: name, options: { ...this.opts } } } },
-    });
+    return this.session.newDataFrame(this.tableRead(true, name));
   }
 }
