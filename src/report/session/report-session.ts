@@ -79,11 +79,6 @@ export class ReportSession {
     return this.endpoint.url;
   }
 
-  /** Whether this session started the server it talks to (JupyterLab without SPARK_REMOTE). */
-  get embedded(): boolean {
-    return this.endpoint.server !== undefined;
-  }
-
   /**
    * Runs `work` with the session tag `tag` on every job it starts, then captures the tagged jobs
    * from the Spark UI and saves them as `captures/<tag>.json`. Tags are session-wide, so steps
