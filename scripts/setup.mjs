@@ -6,7 +6,8 @@
 //      .spark/jars, builds our server plugin and extracts the Spark Connect .proto files;
 //   3. TypeScript bindings generated from those .proto files into src/connect/proto/gen;
 //   4. Debian's Chromium (report screenshots, browser checks) when missing and we may install it.
-// Everything it writes is git-ignored.
+// Everything it writes is git-ignored. With --no-spark (before `npm run test:unit`) steps 2 and 4
+// are skipped once the .proto files are there: the unit tests need the bindings, not Java.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -58,7 +59,10 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
   run("npm", ["ci", "--no-audit", "--no-fund"], "Installing npm packages");
 }
 
+const noSpark = process.argv.includes("--no-spark") && existsSync(join(sparkHome, "proto", "spark", "connect"));
+
 // 2. Spark runtime from Maven Central
+if (!noSpark) {
 const javaVersion = spawnSync("java", ["-version"], { encoding: "utf8" });
 if (javaVersion.error) fail("Java 17 is required to run Spark (java was not found on PATH)");
 const major = Number(/version "(\d+)/.exec(javaVersion.stderr)?.[1] ?? 0);
@@ -71,6 +75,7 @@ once(join(sparkHome, ".runtime.stamp"), hashOf(jvmInputs), () => {
   for (const dir of ["jars", "proto", "build"]) rmSync(join(sparkHome, dir), { recursive: true, force: true });
   run("mvn", ["-q", "-B", "-f", join(root, "jvm", "pom.xml"), `-Dspark.home=${sparkHome}`, "package"], "Resolving Spark with Maven");
 });
+}
 
 // 3. TypeScript bindings for the Spark Connect IDL
 const protoDir = join(sparkHome, "proto");
@@ -88,7 +93,7 @@ once(join(genDir, ".stamp"), hashOf(protoInputs), () => {
 const chromiumOnPath = ["chromium", "chromium-browser"].some((name) =>
   (process.env.PATH ?? "").split(delimiter).some((dir) => dir !== "" && existsSync(join(dir, name))),
 );
-if (!process.env.INSIGHTS_CHROMIUM && !chromiumOnPath) {
+if (!noSpark && !process.env.INSIGHTS_CHROMIUM && !chromiumOnPath) {
   if (process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
     console.error("setup: installing Debian's chromium for report screenshots (apt-get install chromium)…");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };

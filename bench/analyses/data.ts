@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SparkSession } from "../../src/connect";
-import type { IngestCounts } from "../../src/data/ingest/ingest-counts";
-import { ingestInteractions } from "../../src/data/ingest/ingest-interactions";
-import { ingestMetadata } from "../../src/data/ingest/ingest-metadata";
-import { defaultPlausibleRange } from "../../src/data/ingest/interaction-rules";
+import type { IngestCounts } from "../../src/domain/data/ingest/ingest-counts";
+import { ingestInteractions } from "../../src/domain/data/ingest/ingest-interactions";
+import { ingestMetadata } from "../../src/domain/data/ingest/ingest-metadata";
+import { defaultPlausibleRange } from "../../src/domain/data/ingest/interaction-rules";
 import { runGenerateJob } from "../../src/jobs/generate-job";
 
 /** The Parquet both engines read: what `insights analyze` reads once its inputs are ingested. */

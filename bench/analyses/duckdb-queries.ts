@@ -1,4 +1,4 @@
-import { addDays } from "../../src/analyses/common/calendar-days";
+import { addDays } from "../../src/domain/analyses/common/calendar-days";
 import { firstMonth, type AnalysisPlan } from "./plan";
 import type { AnalysisName } from "./tables";
 

@@ -1,6 +1,6 @@
-import { addDays, isoWeekStart, monthStart } from "../../src/analyses/common/calendar-days";
-import { trailingRange, type DayRange, type EventDateBounds } from "../../src/analyses/common/event-date-bounds";
-import { DEFAULT_ACTIVE_USERS, DEFAULT_POWER_USERS, DEFAULT_RETENTION, DEFAULT_SESSIONS } from "../../src/analyses/definitions";
+import { addDays, isoWeekStart, monthStart } from "../../src/domain/analyses/common/calendar-days";
+import { trailingRange, type DayRange, type EventDateBounds } from "../../src/domain/analyses/common/event-date-bounds";
+import { DEFAULT_ACTIVE_USERS, DEFAULT_POWER_USERS, DEFAULT_RETENTION, DEFAULT_SESSIONS } from "../../src/domain/analyses/definitions";
 
 /**
  * The parameters and day ranges every analysis runs with, fixed once from the data's event dates

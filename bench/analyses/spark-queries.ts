@@ -1,11 +1,11 @@
 import { functions as F, StorageLevel, type DataFrame, type Row, type SparkSession } from "../../src/connect";
-import { dateLit } from "../../src/analyses/common/utc-columns";
-import { DEFAULT_POWER_USERS } from "../../src/analyses/definitions";
-import { activeUsers, calendarMonthlyActiveUsers } from "../../src/analyses/engagement/active-users";
-import { findPowerUsers, userInteractionTotals } from "../../src/analyses/engagement/power-users";
-import { retentionCells } from "../../src/analyses/engagement/retention";
-import { sessionSummary } from "../../src/analyses/sessions/session-summary";
-import { sessionize } from "../../src/analyses/sessions/sessionize";
+import { dateLit } from "../../src/domain/analyses/common/utc-columns";
+import { DEFAULT_POWER_USERS } from "../../src/domain/analyses/definitions";
+import { activeUsers, calendarMonthlyActiveUsers } from "../../src/domain/analyses/engagement/active-users";
+import { findPowerUsers, userInteractionTotals } from "../../src/domain/analyses/engagement/power-users";
+import { retentionCells } from "../../src/domain/analyses/engagement/retention";
+import { sessionSummary } from "../../src/domain/analyses/sessions/session-summary";
+import { sessionize } from "../../src/domain/analyses/sessions/sessionize";
 import { enrichInteractions } from "../../src/jobs/enriched-interactions";
 import { DEFAULT_SKEW_AWARE_JOIN } from "../../src/jobs/join/skew-aware-join";
 import { withPersisted } from "../../src/jobs/with-persisted";

@@ -1,6 +1,6 @@
 import { loadavg } from "node:os";
 import { functions as F, type SparkSession } from "../../src/connect";
-import { captureStep, SparkUiError, type SparkUiClient, type StepCapture } from "../../src/sparkui";
+import { captureStep, SparkUiError, type SparkUiClient, type StepCapture } from "../../src/lib/sparkui";
 import type { AnalysisPlan } from "./plan";
 import { sparkAnalyses, type SparkInputs, type SparkTables } from "./spark-queries";
 import { ANALYSES, type AnalysisName } from "./tables";

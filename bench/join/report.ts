@@ -1,6 +1,6 @@
-import { codeBlock, inlineCode } from "../../src/text/markdown";
-import type { StepCapture } from "../../src/sparkui";
-import type { VariantRun } from "../../src/report/experiments/run-join-variant";
+import { codeBlock, inlineCode } from "../../src/lib/text/markdown";
+import type { StepCapture } from "../../src/lib/sparkui";
+import type { VariantRun } from "../../src/jobs/experiments/run-join-variant";
 
 /** One line of the table; totals are over the measurement and join steps. */
 export interface Summary {

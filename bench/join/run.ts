@@ -18,10 +18,11 @@ import { join } from "node:path";
 import { SparkSession } from "../../src/connect";
 import { LocalSparkConnectServer } from "../../src/server/local-server";
 import { projectRoot } from "../../src/server/paths";
-import { saveCapture, SparkUiClient } from "../../src/sparkui";
+import { saveCapture, SparkUiClient } from "../../src/lib/sparkui";
 import { prepareData } from "./data";
-import { ABLATIONS, NAIVE, OPTIMISED, readInputs } from "../../src/jobs/join/variants";
-import { runVariant, type VariantRun } from "../../src/report/experiments/run-join-variant";
+import { NAIVE, OPTIMISED, readInputs } from "../../src/jobs/experiments/join-variants";
+import { ABLATIONS } from "./ablations";
+import { runVariant, type VariantRun } from "../../src/jobs/experiments/run-join-variant";
 import { formatMarkdown, formatTable, formatVerdicts, summarise, verdicts } from "./report";
 
 /** Two cores, as the benchmark machine has: the figures then compare across runs and hosts. */
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     const setupLines = [
       `Spark ${sparkVersion}, embedded server ${MASTER}, heap ${heap}; host ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${load(loadAtStart)} → ${load(loadAtEnd)}`,
       `Data: ${data.interactionRows.toLocaleString("en-US")} interactions, ${data.metadataRows.toLocaleString("en-US")} metadata rows, seed ${seed} (${data.key}); ${data.preparation}; prepared in ${data.preparedSeconds} s${data.reused ? " (reused)" : ""}, not timed`,
-      "Each variant: its own session and job tag, output to the noop sink; captured with src/sparkui",
+      "Each variant: its own session and job tag, output to the noop sink; captured with src/lib/sparkui",
       `Steps and plans: ${stepDir}`,
     ];
     const markdown = formatMarkdown({ title: `Join benchmark ${stamp}`, setup: setupLines, summaries, verdicts: goals, runs, planVariants: [NAIVE.name, OPTIMISED.name] });

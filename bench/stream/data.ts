@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SparkSession } from "../../src/connect";
-import { realisticInteractions } from "../../src/data/generate/realistic/interactions";
-import { writeDataset } from "../../src/data/generate/write-dataset";
+import { realisticInteractions } from "../../src/domain/data/generate/realistic/interactions";
+import { writeDataset } from "../../src/domain/data/generate/write-dataset";
 import { csvPageLoads, type PageLoad } from "../../src/jobs/stream/version-agreement";
 
 /** The files to drop into the stream's folder, in landing order, and the exact page loads in each. */

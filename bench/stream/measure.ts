@@ -1,4 +1,4 @@
-import { withinRankTolerance } from "../../src/analyses/performance/streaming-p95-rank";
+import { withinRankTolerance } from "../../src/domain/analyses/performance/streaming-p95-rank";
 import type { VersionAgreement } from "../../src/jobs/stream/version-agreement";
 
 /** One version's streamed p95 against the exact values, next to the batch answer. */

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { REALISTIC_DEFAULTS, type RealisticOptions } from "../data/generate/realistic/options";
+import { REALISTIC_DEFAULTS, type RealisticOptions } from "../domain/data/generate/realistic/options";
 import { runGenerateJob } from "../jobs/generate-job";
 import { openSpark } from "../server/spark-endpoint";
 import { assertKnownFlags, flag, intFlag, UsageError, type ParsedArgs } from "./args";
@@ -25,7 +25,7 @@ export const GENERATE_HELP = `insights generate [--mode seed|realistic] [--inter
                       unknown action_type, bad app_version or page_id, invalid UTF-8, exact
                       duplicates; the metadata's own kinds likewise), X a multiple of 1e-6 up to
                       1/kinds; the exact counts go to DIR/corruption.json
-  Realistic options (defaults in src/data/generate/realistic/options.ts):
+  Realistic options (defaults in src/domain/data/generate/realistic/options.ts):
     --users N                     regular users (default interactions / 100, 10 … 10M)
     --hot-user-share X            share of users that are hot (default 0.001)
     --hot-event-share X           share of all events the hot users make (default 0.2)

@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ingestInteractions } from "../data/ingest/ingest-interactions";
-import { ingestMetadata } from "../data/ingest/ingest-metadata";
-import { defaultPlausibleRange, interactionRules } from "../data/ingest/interaction-rules";
-import { metadataRules } from "../data/ingest/metadata-rules";
-import type { InputFormat } from "../data/ingest/raw-input";
-import { formatQualityTable } from "../data/quality/format-quality-table";
-import { qualitySummary } from "../data/quality/quality-summary";
+import { ingestInteractions } from "../domain/data/ingest/ingest-interactions";
+import { ingestMetadata } from "../domain/data/ingest/ingest-metadata";
+import { defaultPlausibleRange, interactionRules } from "../domain/data/ingest/interaction-rules";
+import { metadataRules } from "../domain/data/ingest/metadata-rules";
+import type { InputFormat } from "../domain/data/ingest/raw-input";
+import { formatQualityTable } from "../domain/data/quality/format-quality-table";
+import { qualitySummary } from "../domain/data/quality/quality-summary";
 import { openSpark } from "../server/spark-endpoint";
 import { assertKnownFlags, flag, requiredFlag, UsageError, type ParsedArgs } from "./args";
 

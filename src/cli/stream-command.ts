@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import { defaultStreamingP95Options } from "../analyses/performance/streaming-p95";
-import { defaultPlausibleRange } from "../data/ingest/interaction-rules";
+import { defaultStreamingP95Options } from "../domain/analyses/performance/streaming-p95";
+import { defaultPlausibleRange } from "../domain/data/ingest/interaction-rules";
 import { runStreamJob, startStreamJob } from "../jobs/stream-job";
 import { formatSnapshotTable, readSnapshot } from "../jobs/stream/p95-snapshot";
 import { openSpark } from "../server/spark-endpoint";

@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { HistoryServer } from "../server/history-server";
-import { captureStep, jobUserTags, type StepCapture } from "../sparkui/capture";
-import { compareSteps } from "../sparkui/compare";
-import { formatComparison } from "../sparkui/format-comparison";
-import { formatFindings } from "../sparkui/format-findings";
-import { evaluateHeuristics } from "../sparkui/heuristics";
-import { loadCapture, saveCapture } from "../sparkui/save";
-import { inlineCode } from "../text/markdown";
+import { captureStep, jobUserTags, type StepCapture } from "../lib/sparkui/capture";
+import { compareSteps } from "../lib/sparkui/compare";
+import { formatComparison } from "../lib/sparkui/format-comparison";
+import { formatFindings } from "../lib/sparkui/format-findings";
+import { evaluateHeuristics } from "../lib/sparkui/heuristics";
+import { loadCapture, saveCapture } from "../lib/sparkui/save";
+import { inlineCode } from "../lib/text/markdown";
 import { assertKnownFlags, flag, requiredFlag, UsageError, type ParsedArgs } from "./args";
 
 export const UI_HELP = `insights ui capture|findings|compare

@@ -1,14 +1,14 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { functions as F, type SparkSession } from "../connect";
-import { readEventDateBounds } from "../analyses/common/event-date-bounds";
-import { dateLit } from "../analyses/common/utc-columns";
+import { readEventDateBounds } from "../domain/analyses/common/event-date-bounds";
+import { dateLit } from "../domain/analyses/common/utc-columns";
 import { resolveInputs, type AnalyzeInput, type Dataset } from "./analyze/analyze-inputs";
 import { selectAnalyses } from "./analyze/metric-analyses";
 import { enrichInteractions, withCachedEnrichedInteractions } from "./enriched-interactions";
 import { DEFAULT_SKEW_AWARE_JOIN } from "./join/skew-aware-join";
-import { applyParallelismFromInput } from "./tuning/apply-parallelism";
-import type { ParallelismPlan } from "./tuning/parallelism-plan";
+import { applyParallelismFromInput } from "../domain/data/tuning/apply-parallelism";
+import type { ParallelismPlan } from "../domain/data/tuning/parallelism-plan";
 
 export interface AnalyzeJobOptions {
   /** Raw interactions (CSV or Parquet, ingested first) or an ingested folder (`event_date=` subfolders). */

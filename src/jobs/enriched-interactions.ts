@@ -1,5 +1,5 @@
 import { type DataFrame, type SparkSession, StorageLevel } from "../connect";
-import { INTERACTION_COLUMNS, METADATA_COLUMNS } from "../data/schemas";
+import { INTERACTION_COLUMNS, METADATA_COLUMNS } from "../domain/data/schemas";
 import { DEFAULT_SKEW_AWARE_JOIN, skewAwareJoin, type SkewAwareJoin, type SkewAwareJoinOptions } from "./join/skew-aware-join";
 import { withPersisted } from "./with-persisted";
 

@@ -2,16 +2,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DataFrame } from "../connect/sql/dataframe";
 import type { SparkSession } from "../connect/sql/session";
-import { corruptDataset, corruptDatasetCountingKinds, type CorruptedDataset } from "../data/generate/corruption/corrupt-dataset";
-import type { CorruptibleDataset } from "../data/generate/corruption/corruption-kinds";
-import { assertCorruptibleFormat, writeCorruptedCsv } from "../data/generate/corruption/write-corrupted-csv";
-import { groundTruthOfPlan, type RealisticGroundTruth } from "../data/generate/realistic/ground-truth";
-import { interactionsOfPlan } from "../data/generate/realistic/interactions";
-import { metadataOfPlan } from "../data/generate/realistic/metadata";
-import type { RealisticOptions } from "../data/generate/realistic/options";
-import { planRealistic } from "../data/generate/realistic/plan";
-import { seedInteractions, seedMetadata } from "../data/generate/seed-datasets";
-import { writeDataset, type DatasetFormat } from "../data/generate/write-dataset";
+import { corruptDataset, corruptDatasetCountingKinds, type CorruptedDataset } from "../domain/data/generate/corruption/corrupt-dataset";
+import type { CorruptibleDataset } from "../domain/data/generate/corruption/corruption-kinds";
+import { assertCorruptibleFormat, writeCorruptedCsv } from "../domain/data/generate/corruption/write-corrupted-csv";
+import { groundTruthOfPlan, type RealisticGroundTruth } from "../domain/data/generate/realistic/ground-truth";
+import { interactionsOfPlan } from "../domain/data/generate/realistic/interactions";
+import { metadataOfPlan } from "../domain/data/generate/realistic/metadata";
+import type { RealisticOptions } from "../domain/data/generate/realistic/options";
+import { planRealistic } from "../domain/data/generate/realistic/plan";
+import { seedInteractions, seedMetadata } from "../domain/data/generate/seed-datasets";
+import { writeDataset, type DatasetFormat } from "../domain/data/generate/write-dataset";
 
 /**
  * `seed`: the brief's uniform distributions. `realistic`: skewed, seasonal, sessionised data with

@@ -5,8 +5,8 @@ import { enrichInteractions } from "./enriched-interactions";
 import { describeJoin, type JoinDescription } from "./join/describe-join";
 import { formatJoinDescription } from "./join/format-join-description";
 import type { SkewAwareJoinOptions } from "./join/skew-aware-join";
-import { applyParallelismFromInput } from "./tuning/apply-parallelism";
-import type { ParallelismPlan } from "./tuning/parallelism-plan";
+import { applyParallelismFromInput } from "../domain/data/tuning/apply-parallelism";
+import type { ParallelismPlan } from "../domain/data/tuning/parallelism-plan";
 
 export interface JoinJobOptions {
   /** Valid interactions as ingestion writes them (Parquet, `event_date=` folders). */

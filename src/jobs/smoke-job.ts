@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { col, count, countDistinct, desc, toDate } from "../connect/sql/functions";
 import type { SparkSession } from "../connect/sql/session";
-import { seedInteractions } from "../data/generate/seed-datasets";
+import { seedInteractions } from "../domain/data/generate/seed-datasets";
 
 export interface SmokeJobOptions {
   readonly rows: number;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { SparkSession, StreamingQuery, StreamingQueryProgress } from "../connect";
-import { streamingP95, streamValidInteractions, type StreamingP95Options } from "../analyses/performance/streaming-p95";
+import { streamingP95, streamValidInteractions, type StreamingP95Options } from "../domain/analyses/performance/streaming-p95";
 import { publishSnapshot, snapshotRows, type P95Snapshot } from "./stream/p95-snapshot";
 
 export interface StreamJobOptions {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { publishDisplayData } from "./runner/tslab-adapter";
 import { VEGA_LITE_MIME, type ChartSpec } from "./charts/spec";
-import { markdownTable, tableOf } from "../text/table";
+import { markdownTable, tableOf } from "../lib/text/table";
 import { htmlTable, TABLE_MIME } from "./table";
 
 /** Shows a Vega-Lite chart: JupyterLab renders it live; the report renders it to SVG. */

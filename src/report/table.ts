@@ -1,8 +1,8 @@
 /**
  * Tables for notebooks: the HTML form JupyterLab shows (every value escaped) and the MIME type
- * under which a table's data travels next to its markdown (see src/text/table.ts).
+ * under which a table's data travels next to its markdown (see src/lib/text/table.ts).
  */
-import { formatValue, type TableData } from "../text/table";
+import { formatValue, type TableData } from "../lib/text/table";
 
 /** The MIME type under which notebooks publish a table's data next to its markdown and HTML. */
 export const TABLE_MIME = "application/vnd.insights.table+json";

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { SparkUiClient } from "../sparkui/client";
-import type { UiApplication } from "../sparkui/types";
+import { SparkUiClient } from "../lib/sparkui/client";
+import type { UiApplication } from "../lib/sparkui/types";
 import { ChildJvm, LOOPBACK, sparkJars } from "./child-jvm";
 import { freePort } from "./free-port";
 import { JAVA_MODULE_OPTIONS } from "./java-options";

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { SparkUiClient, type UiRddStorage } from "../../src/sparkui";
+import { SparkUiClient, type UiRddStorage } from "../../src/lib/sparkui";
 import { uiUrl } from "./spark";
 
 /** A job as the Spark UI REST API (/api/v1/applications/<app>/jobs) describes it. */

@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SparkSession } from "../../connect";
-import type { IngestCounts } from "../../data/ingest/ingest-counts";
-import { ingestInteractions } from "../../data/ingest/ingest-interactions";
-import { ingestMetadata } from "../../data/ingest/ingest-metadata";
-import { defaultPlausibleRange, interactionRules } from "../../data/ingest/interaction-rules";
-import { metadataRules } from "../../data/ingest/metadata-rules";
-import { detectInputFormat, type InputFormat } from "../../data/ingest/raw-input";
-import { qualitySummary } from "../../data/quality/quality-summary";
+import type { IngestCounts } from "../../domain/data/ingest/ingest-counts";
+import { ingestInteractions } from "../../domain/data/ingest/ingest-interactions";
+import { ingestMetadata } from "../../domain/data/ingest/ingest-metadata";
+import { defaultPlausibleRange, interactionRules } from "../../domain/data/ingest/interaction-rules";
+import { metadataRules } from "../../domain/data/ingest/metadata-rules";
+import { detectInputFormat, type InputFormat } from "../../domain/data/ingest/raw-input";
+import { qualitySummary } from "../../domain/data/quality/quality-summary";
 
 /** The folder column ingestion partitions each dataset by: its mark of an already-ingested folder. */
 export const INGESTED_PARTITION = { interactions: "event_date", metadata: "country" } as const;

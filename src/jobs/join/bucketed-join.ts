@@ -1,5 +1,5 @@
 import { type DataFrame, functions as F, type SparkSession } from "../../connect";
-import { dedupeMetadata } from "./dedupe-metadata";
+import { dedupeMetadata } from "../../domain/data/quality/dedupe-metadata";
 import { leftJoinMetadata } from "./left-join";
 
 export interface BucketedLayout {

@@ -1,4 +1,4 @@
-import { codeBlock, inlineCode } from "../../text/markdown";
+import { codeBlock, inlineCode } from "../../lib/text/markdown";
 import type { JoinDescription } from "./describe-join";
 
 /**

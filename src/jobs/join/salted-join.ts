@@ -1,6 +1,6 @@
 import { type DataFrame, functions as F } from "../../connect";
-import { INTERACTION_COLUMNS } from "../../data/schemas";
-import { dedupeMetadata } from "./dedupe-metadata";
+import { INTERACTION_COLUMNS } from "../../domain/data/schemas";
+import { dedupeMetadata } from "../../domain/data/quality/dedupe-metadata";
 import { leftJoinMetadata } from "./left-join";
 
 /**

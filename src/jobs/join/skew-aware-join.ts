@@ -2,11 +2,12 @@ import type { DataFrame, SparkSession } from "../../connect";
 import { broadcastJoin } from "./broadcast-join";
 import { type BucketedLayout, bucketedJoin, writeBucketedTables } from "./bucketed-join";
 import { chooseJoinStrategy, DEFAULT_JOIN_POLICY, type JoinChoice, type JoinPolicy, type JoinStrategy } from "./choose-join-strategy";
-import { dedupeMetadata } from "./dedupe-metadata";
+import { dedupeMetadata } from "../../domain/data/quality/dedupe-metadata";
 import { DEFAULT_HOT_KEY_OPTIONS, findHotKeys, type HotKeyOptions, type HotKeys } from "./hot-keys";
-import { estimatePlanSizeInBytes } from "./plan-size";
+import { estimatePlanSizeInBytes } from "../../domain/data/tuning/plan-size";
 import { saltedJoin } from "./salted-join";
-import { enableAqeSkewJoin, sortMergeJoin } from "./sort-merge-join";
+import { enableAqeSkewJoin } from "../../domain/data/tuning/aqe-skew-join";
+import { sortMergeJoin } from "./sort-merge-join";
 
 export interface SkewAwareJoinOptions {
   readonly policy: JoinPolicy;

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Row } from "../../connect";
-import { compareVersions } from "../../analyses/performance/version-order";
-import { STREAM_P95_LEVELS, type StreamP95Level } from "../../analyses/performance/streaming-p95";
+import { compareVersions } from "../../domain/analyses/performance/version-order";
+import { STREAM_P95_LEVELS, type StreamP95Level } from "../../domain/analyses/performance/streaming-p95";
 
 export const SNAPSHOT_JSON = "p95_current.json";
 export const SNAPSHOT_CSV = "p95_current.csv";

@@ -1,9 +1,9 @@
 import { functions as F, type SparkSession } from "../../connect";
-import { PAGE_LOAD_ACTION } from "../../analyses/performance/page-loads";
-import { rankRange, withinRankTolerance } from "../../analyses/performance/streaming-p95-rank";
-import { compareVersions } from "../../analyses/performance/version-order";
-import { readBriefCsv } from "../../data/generate/write-dataset";
-import { INTERACTIONS_DDL } from "../../data/schemas";
+import { PAGE_LOAD_ACTION } from "../../domain/analyses/performance/page-loads";
+import { rankRange, withinRankTolerance } from "../../domain/analyses/performance/streaming-p95-rank";
+import { compareVersions } from "../../domain/analyses/performance/version-order";
+import { readBriefCsv } from "../../domain/data/generate/write-dataset";
+import { INTERACTIONS_DDL } from "../../domain/data/schemas";
 import type { P95Snapshot } from "./p95-snapshot";
 
 /** One page load: its app_version and its load time (duration_ms). */

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite" with { "resolution-mode": "import" };
-import { tableValue, type TableValue } from "../../text/table";
+import { tableValue, type TableValue } from "../../lib/text/table";
 
 /**
  * A Vega-Lite chart, checked against vega-lite's own types. Builders stay within Vega-Lite 5

@@ -1,5 +1,5 @@
-import { markdownTable, tableOf } from "../../text/table";
-import { inlineCode } from "../../text/markdown";
+import { markdownTable, tableOf } from "../../lib/text/table";
+import { inlineCode } from "../../lib/text/markdown";
 import type { RunManifest } from "./run-manifest";
 
 const MIB = 2 ** 20;

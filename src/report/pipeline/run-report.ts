@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LocalSparkConnectServer, type LocalServerOptions } from "../../server/local-server";
-import { SparkUiClient } from "../../sparkui";
+import { SparkUiClient } from "../../lib/sparkui";
 import { folderSize } from "../manifest/folder-size";
 import { gitRevision } from "../manifest/git-revision";
 import { isReportedConfig, type ManifestSpark, type RunManifest } from "../manifest/run-manifest";

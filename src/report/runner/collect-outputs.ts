@@ -1,6 +1,6 @@
 import { tagsOf, textOf, type Cell, type MimeBundle, type Notebook, type Output } from "../notebook/nbformat";
 import type { Parameters } from "../notebook/parameters";
-import type { TableData } from "../../text/table";
+import type { TableData } from "../../lib/text/table";
 import { TABLE_MIME } from "../table";
 
 /** One thing a cell showed, in the form the report assembler uses. */

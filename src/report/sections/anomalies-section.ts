@@ -1,8 +1,8 @@
 import type { DataFrame } from "../../connect";
-import { defaultDetectorOptions, scoreSeries } from "../../analyses/anomalies/detector";
-import type { Granularity } from "../../analyses/anomalies/model";
-import type { DetectorScore } from "../../analyses/anomalies/score-detector";
-import { collectSeries } from "../../analyses/anomalies/series";
+import { defaultDetectorOptions, scoreSeries } from "../../domain/analyses/anomalies/detector";
+import type { Granularity } from "../../domain/analyses/anomalies/model";
+import type { DetectorScore } from "../../domain/evaluation/score-anomaly-detector";
+import { collectSeries } from "../../domain/analyses/anomalies/series";
 import type { MetricRow } from "../session/metric-files";
 
 /** The series the report charts: all events per day. */

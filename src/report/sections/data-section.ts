@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { AnalyzeInput, Dataset } from "../../jobs/analyze/analyze-inputs";
 import { folderSize } from "../manifest/folder-size";
 import type { ReportInputs } from "../session/report-inputs";
-import { inlineCode } from "../../text/markdown";
+import { inlineCode } from "../../lib/text/markdown";
 
 const MIB = 2 ** 20;
 

@@ -1,10 +1,10 @@
 import { functions as F, type DataFrame } from "../../connect";
-import { trailingRange } from "../../analyses/common/event-date-bounds";
-import { DEFAULT_ACTIVE_USERS, DEFAULT_POWER_USERS } from "../../analyses/definitions";
-import { approximateActiveUsers } from "../../analyses/engagement/approximate-active-users";
-import { interactionTimeOutliers } from "../../analyses/engagement/interaction-time-outliers";
-import { userInteractionTotals } from "../../analyses/engagement/power-users";
-import { retentionBreakdown } from "../../analyses/engagement/retention";
+import { trailingRange } from "../../domain/analyses/common/event-date-bounds";
+import { DEFAULT_ACTIVE_USERS, DEFAULT_POWER_USERS } from "../../domain/analyses/definitions";
+import { approximateActiveUsers } from "../../domain/analyses/engagement/approximate-active-users";
+import { interactionTimeOutliers } from "../../domain/analyses/engagement/interaction-time-outliers";
+import { userInteractionTotals } from "../../domain/analyses/engagement/power-users";
+import { retentionBreakdown } from "../../domain/analyses/engagement/retention";
 import type { AnalysisContext } from "../../jobs/analyze/metric-analyses";
 import { StorageLevel } from "../../connect";
 import type { MetricRow } from "../session/metric-files";

@@ -1,7 +1,7 @@
 import type { AnalyzeInput, Dataset } from "../../jobs/analyze/analyze-inputs";
-import type { JoinInputPaths } from "../../jobs/join/variants";
-import type { ParallelismPlan } from "../../jobs/tuning/parallelism-plan";
-import type { StepCapture } from "../../sparkui";
+import type { JoinInputPaths } from "../../jobs/experiments/join-variants";
+import type { ParallelismPlan } from "../../domain/data/tuning/parallelism-plan";
+import type { StepCapture } from "../../lib/sparkui";
 
 /**
  * The join's inputs for the before/after runs: the raw CSV when the run read CSV (the naive

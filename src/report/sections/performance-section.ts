@@ -1,5 +1,5 @@
-import { compareVersions } from "../../analyses/performance/version-order";
-import type { DeviceEffect } from "../../analyses/performance/device-effect";
+import { compareVersions } from "../../domain/analyses/performance/version-order";
+import type { DeviceEffect } from "../../domain/analyses/performance/device-effect";
 import type { MetricRow } from "../session/metric-files";
 
 /** How many versions the bar chart names; the trend chart shows every version. */

@@ -1,4 +1,4 @@
-import type { QualitySummary } from "../../data/quality/quality-summary";
+import type { QualitySummary } from "../../domain/data/quality/quality-summary";
 
 /** A check a scheduled run passes before it publishes anything. */
 export interface QualityGate {

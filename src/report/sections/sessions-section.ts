@@ -1,6 +1,6 @@
 import { functions as F, type DataFrame } from "../../connect";
-import { DEFAULT_SESSIONS } from "../../analyses/definitions";
-import { sessionSummary, SESSION_DIMENSIONS } from "../../analyses/sessions/session-summary";
+import { DEFAULT_SESSIONS } from "../../domain/analyses/definitions";
+import { sessionSummary, SESSION_DIMENSIONS } from "../../domain/analyses/sessions/session-summary";
 import type { HistogramBin } from "../charts/histogram";
 
 /** Bars in the duration histogram; the last one also holds every longer session. */

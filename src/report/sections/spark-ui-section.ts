@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { evaluateHeuristics, formatComparison, loadCapture, type Finding, type StepCapture } from "../../sparkui";
-import { formatBytes, formatMs } from "../../sparkui/format-units";
-import type { ExperimentResult } from "../experiments/experiment";
+import { evaluateHeuristics, formatComparison, loadCapture, type Finding, type StepCapture } from "../../lib/sparkui";
+import { formatBytes, formatMs } from "../../lib/sparkui/format-units";
+import type { ExperimentResult } from "../../jobs/experiments/experiment";
 
 /** Every capture the run saved, in the order the steps finished. */
 export function loadRunCaptures(capturesDir: string): StepCapture[] {

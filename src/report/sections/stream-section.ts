@@ -1,11 +1,11 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SparkSession } from "../../connect";
-import { defaultStreamingP95Options } from "../../analyses/performance/streaming-p95";
-import { INTERACTIONS_CSV_HEADER } from "../../data/generate/seed-spec";
-import { writeDataset } from "../../data/generate/write-dataset";
-import { defaultPlausibleRange } from "../../data/ingest/interaction-rules";
-import { INTERACTION_COLUMNS } from "../../data/schemas";
+import { defaultStreamingP95Options } from "../../domain/analyses/performance/streaming-p95";
+import { INTERACTIONS_CSV_HEADER } from "../../domain/data/generate/seed-spec";
+import { writeDataset } from "../../domain/data/generate/write-dataset";
+import { defaultPlausibleRange } from "../../domain/data/ingest/interaction-rules";
+import { INTERACTION_COLUMNS } from "../../domain/data/schemas";
 import { startStreamJob } from "../../jobs/stream-job";
 import { landFile } from "../../jobs/stream/land-file";
 import type { P95Snapshot } from "../../jobs/stream/p95-snapshot";

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DataFrame } from "../../connect";
-import { readEventDateBounds } from "../../analyses/common/event-date-bounds";
+import { readEventDateBounds } from "../../domain/analyses/common/event-date-bounds";
 import type { AnalysisContext } from "../../jobs/analyze/metric-analyses";
 import { METRIC_ANALYSES } from "../../jobs/analyze/metric-analyses";
 import { ENRICHED_STORAGE_LEVEL } from "../../jobs/enriched-interactions";
-import { applyParallelismFromInput } from "../../jobs/tuning/apply-parallelism";
+import { applyParallelismFromInput } from "../../domain/data/tuning/apply-parallelism";
 import { readMetricCsv, type MetricRow } from "./metric-files";
 import type { ReportSession, StepResult } from "./report-session";
 

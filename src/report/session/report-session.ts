@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { join } from "node:path";
 import type { SparkSession } from "../../connect";
 import { openSpark, type SparkEndpoint } from "../../server/spark-endpoint";
-import { captureStep, saveCapture, SparkUiClient, SparkUiError, type StepCapture } from "../../sparkui";
+import { captureStep, saveCapture, SparkUiClient, SparkUiError, type StepCapture } from "../../lib/sparkui";
 import { NOTEBOOK_ENV } from "./notebook-env";
 import { runFolders, runPaths, type RunPaths } from "./run-paths";
 
