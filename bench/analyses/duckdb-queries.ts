@@ -4,7 +4,7 @@ import type { AnalysisName } from "./tables";
 
 /**
  * The benchmark's analyses as DuckDB SQL on the same Parquet files, written from the definitions
- * (notes/definitions.md), not translated from the Spark code: where a formulation choice exists,
+ * (docs/definitions.md), not translated from the Spark code: where a formulation choice exists,
  * this side takes another one (rolling counts from per-user coverage runs joined to the days,
  * not a running sum of ±1 changes; session pieces from a per-session window minimum, not a
  * running maximum of session starts), so that agreement says more than "the same plan twice".

@@ -1,4 +1,5 @@
 import type { Disagreement } from "./compare";
+import { formatMiB } from "../../src/lib/text/format";
 
 /** One analysis at one size, both engines. */
 export interface AnalysisFigures {
@@ -53,7 +54,6 @@ export interface Verdict {
   readonly verdict: "PASS" | "MISS" | "FAIL";
 }
 
-const MIB = 2 ** 20;
 
 /** Sums the analyses of one size. */
 export function totals(analyses: readonly AnalysisFigures[]): SizeResult["total"] {
@@ -98,7 +98,7 @@ export function verdicts(sizes: readonly SizeResult[], heap: string): Verdict[] 
       },
       {
         goal: `${label}: no spill at ${heap} heap`,
-        measured: `${mib(s.total.spillBytes)} spilled; peak heap ${s.sparkPeakHeapBytes === null ? "n/a" : mib(s.sparkPeakHeapBytes)}`,
+        measured: `${formatMiB(s.total.spillBytes)} spilled; peak heap ${s.sparkPeakHeapBytes === null ? "n/a" : formatMiB(s.sparkPeakHeapBytes)}`,
         verdict: s.total.spillBytes === 0 ? "PASS" : "MISS",
       },
       {
@@ -119,8 +119,8 @@ export function formatSizeTable(size: SizeResult): string {
     seconds(a.sparkUiMs),
     seconds(a.duckdbMs),
     `${a.ratio.toFixed(2)}×`,
-    mib(a.spillBytes),
-    `${mib(a.shuffleReadBytes)} / ${mib(a.shuffleWriteBytes)}`,
+    formatMiB(a.spillBytes),
+    `${formatMiB(a.shuffleReadBytes)} / ${formatMiB(a.shuffleWriteBytes)}`,
     String(a.jobs),
     String(a.tasks),
     a.heaviestStage === undefined ? "–" : `${a.heaviestStage.stageId} (${a.heaviestStage.tasks}, ${seconds(a.heaviestStage.executorRunTimeMs)})`,
@@ -128,7 +128,7 @@ export function formatSizeTable(size: SizeResult): string {
     a.disagreements.length === 0 ? "yes" : `**NO (${a.disagreements.length})**`,
   ]);
   const t = size.total;
-  const total = ["**all**", seconds(t.sparkMs), seconds(t.sparkUiMs), seconds(t.duckdbMs), `**${t.ratio.toFixed(2)}×**`, mib(t.spillBytes), `${mib(t.shuffleBytes)} (r+w)`, "", "", "", "", ""];
+  const total = ["**all**", seconds(t.sparkMs), seconds(t.sparkUiMs), seconds(t.duckdbMs), `**${t.ratio.toFixed(2)}×**`, formatMiB(t.spillBytes), `${formatMiB(t.shuffleBytes)} (r+w)`, "", "", "", "", ""];
   return table(header, [...rows, total]);
 }
 
@@ -162,9 +162,6 @@ export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-export function mib(bytes: number): string {
-  return `${(bytes / MIB).toFixed(1)} MiB`;
-}
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");

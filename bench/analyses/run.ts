@@ -32,7 +32,8 @@ import { compareAnalysis, type Disagreement, type PercentileEvidence, type Value
 import { prepareAnalysesData, type AnalysesData } from "./data";
 import { runDuckdb, type DuckdbRun } from "./duckdb-run";
 import { analysisPlan, type AnalysisPlan } from "./plan";
-import { formatDisagreements, formatGrowth, formatSizeTable, formatVerdicts, growth, mib, rowsLabel, totals, verdicts, type AnalysisFigures, type SizeResult } from "./report";
+import { formatDisagreements, formatGrowth, formatSizeTable, formatVerdicts, growth, rowsLabel, totals, verdicts, type AnalysisFigures, type SizeResult } from "./report";
+import { formatMiB } from "../../src/lib/text/format";
 import { runSparkAnalyses, warmUp, type SparkStep } from "./spark-run";
 import { ANALYSES, normaliseRows, type AnalysisTables, type TableShape } from "./tables";
 
@@ -234,7 +235,7 @@ async function main(): Promise<void> {
       (r) =>
         `${rowsLabel(r.result.rows)}: ${r.data.key}, ${r.data.ingestion.interactions.valid.toLocaleString("en-US")} valid interactions (${r.data.ingestion.interactions.quarantined} quarantined), ${r.data.ingestion.metadata.valid.toLocaleString("en-US")} metadata rows; event dates ${r.plan.bounds.first} … ${r.plan.bounds.last}, as_of ${r.plan.asOf}; ` +
         `prepared in ${r.data.preparedSeconds} s${r.data.reused ? " (reused)" : ""}, untimed; load average ${load(r.result.loadAtStart)} → ${load(r.result.loadAtEnd)}; ` +
-        `Spark peak JVM heap ${r.result.sparkPeakHeapBytes === null ? "n/a" : mib(r.result.sparkPeakHeapBytes)}; DuckDB worker peak RSS ${mib(r.result.duckdbMaxRssBytes)} (of which ${mib(r.result.duckdbBaselineRssBytes)} Node before DuckDB loaded)`,
+        `Spark peak JVM heap ${r.result.sparkPeakHeapBytes === null ? "n/a" : formatMiB(r.result.sparkPeakHeapBytes)}; DuckDB worker peak RSS ${formatMiB(r.result.duckdbMaxRssBytes)} (of which ${formatMiB(r.result.duckdbBaselineRssBytes)} Node before DuckDB loaded)`,
     ),
     `Extra Spark settings (INSIGHTS_BENCH_SPARK_CONF): ${Object.keys(sparkConf).length === 0 ? "none" : Object.entries(sparkConf).map(([k, v]) => `${k}=${v}`).join(", ")}`,
     `Spark steps (captures, executed plans): ${stepDir}`,

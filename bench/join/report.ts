@@ -1,6 +1,7 @@
 import { codeBlock, inlineCode } from "../../src/lib/text/markdown";
 import type { StepCapture } from "../../src/lib/sparkui";
 import type { VariantRun } from "../../src/jobs/experiments/run-join-variant";
+import { formatMiB } from "../../src/lib/text/format";
 
 /** One line of the table; totals are over the measurement and join steps. */
 export interface Summary {
@@ -31,7 +32,6 @@ export interface Verdict {
   readonly verdict: "PASS" | "MISS";
 }
 
-const MIB = 2 ** 20;
 
 export function summarise(run: VariantRun, naive: VariantRun): Summary {
   const steps = [run.capture, ...(run.measureCapture === undefined ? [] : [run.measureCapture])];
@@ -76,7 +76,7 @@ export function verdicts(naive: Summary, optimised: Summary, heap: string): Verd
     },
     {
       goal: `no spill at ${heap} heap`,
-      measured: `${mib(optimised.spillBytes)} (naive ${mib(naive.spillBytes)})`,
+      measured: `${formatMiB(optimised.spillBytes)} (naive ${formatMiB(naive.spillBytes)})`,
       verdict: optimised.spillBytes === 0 ? "PASS" : "MISS",
     },
   ];
@@ -94,9 +94,9 @@ export function formatTable(summaries: readonly Summary[]): string {
     s.joinStageId === undefined ? "?" : `${s.joinStageId} (${s.joinStageTasks ?? "?"})`,
     s.joinMedianMs === undefined || s.joinMaxMs === undefined ? "?" : `${seconds(s.joinMedianMs)} / ${seconds(s.joinMaxMs)}`,
     s.joinMaxOverMedian === null ? "n/a" : s.joinMaxOverMedian.toFixed(2),
-    mib(s.shuffleReadBytes),
-    mib(s.shuffleWriteBytes),
-    mib(s.spillBytes),
+    formatMiB(s.shuffleReadBytes),
+    formatMiB(s.shuffleWriteBytes),
+    formatMiB(s.spillBytes),
     String(s.tasks),
     s.loadAtStart.toFixed(1),
   ]);
@@ -156,12 +156,9 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-function mib(bytes: number): string {
-  return `${(bytes / MIB).toFixed(1)} MiB`;
-}
 
 function measuredText(m: NonNullable<VariantRun["measurements"]>): string {
-  const size = m.metadataBytes === undefined ? [] : [`deduplicated metadata ≈ ${mib(m.metadataBytes)}`];
+  const size = m.metadataBytes === undefined ? [] : [`deduplicated metadata ≈ ${formatMiB(m.metadataBytes)}`];
   const keys = m.hotKeys;
   const hot =
     keys === null

@@ -24,7 +24,7 @@ import { p95ByVersion } from "../../src/domain/analyses/performance/p95-by-versi
 import { defaultStreamingP95Options } from "../../src/domain/analyses/performance/streaming-p95";
 import { defaultPlausibleRange } from "../../src/domain/data/ingest/interaction-rules";
 import { readBriefCsv } from "../../src/domain/data/generate/write-dataset";
-import { INTERACTIONS_DDL } from "../../src/domain/data/schemas";
+import { INTERACTIONS } from "../../src/domain/data/schemas";
 import { startStreamJob, type StreamJobOptions } from "../../src/jobs/stream-job";
 import { landFile } from "../../src/jobs/stream/land-file";
 import { SnapshotPublisher, totalEvents } from "../../src/jobs/stream/snapshot-publisher";
@@ -33,7 +33,8 @@ import { LocalSparkConnectServer } from "../../src/server/local-server";
 import { projectRoot } from "../../src/server/paths";
 import { log, positiveInt, runBench, warnIfBusy } from "../support/bench-cli";
 import { prepareStreamData } from "./data";
-import { median, withBatch, type BenchVersionAgreement } from "./measure";
+import { median } from "../../src/lib/stats/descriptive";
+import { withBatch, type BenchVersionAgreement } from "./measure";
 
 const MASTER = "local[2]";
 const TRIGGER = "5 seconds";
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
     const landed = data.loads.slice(0, measured + 1);
     const exact = loadsByVersion(landed.flat());
     // The batch answer reads the source folder: exactly the files the stream has read so far.
-    const batchRows = await p95ByVersion(readBriefCsv(spark.read, INTERACTIONS_DDL, source)).collect({ longs: "number" });
+    const batchRows = await p95ByVersion(readBriefCsv(spark.read, INTERACTIONS.ddl, source)).collect({ longs: "number" });
     const measuredProgress = (await job.query.recentProgress()).filter((p) => p.batchId > 0 && p.durationMs.addBatch !== undefined);
     const batchDurations = measuredProgress.map((p) => p.durationMs.triggerExecution ?? NaN);
     // Where a micro-batch's time goes (Spark's phases: addBatch is the aggregation and the sink's write).
@@ -147,10 +148,10 @@ async function main(): Promise<void> {
       freshness: {
         files: freshness.length,
         visible: lags.length,
-        medianMs: median(lags),
+        medianMs: lags.length > 0 ? median(lags) : NaN,
         maxMs: Math.max(...lags),
         goalMs: FRESHNESS_GOAL_MS,
-        microBatchMedianMs: median(batchDurations),
+        microBatchMedianMs: batchDurations.length > 0 ? median(batchDurations) : NaN,
         microBatchMaxMs: Math.max(...batchDurations),
         microBatchPhaseMediansMs: phaseMedians,
         met: lags.length === freshness.length && Math.max(...lags) <= FRESHNESS_GOAL_MS,

@@ -4,7 +4,7 @@ import { functions as F, type SparkSession } from "../connect";
 import { readEventDateBounds } from "../domain/analyses/common/event-date-bounds";
 import { dateLit } from "../domain/analyses/common/utc-columns";
 import { resolveInputs, type AnalyzeInput, type Dataset } from "./analyze/analyze-inputs";
-import { selectAnalyses } from "./analyze/metric-analyses";
+import { analysisFiles, selectAnalyses } from "./analyze/metric-analyses";
 import { enrichInteractions, withCachedEnrichedInteractions } from "./enriched-interactions";
 import { DEFAULT_SKEW_AWARE_JOIN } from "./join/skew-aware-join";
 import { applyParallelismFromInput } from "../domain/data/tuning/apply-parallelism";
@@ -92,7 +92,7 @@ export async function runAnalyzeJob(spark: SparkSession, options: AnalyzeJobOpti
       } finally {
         spark.removeTag(analysis.name);
       }
-      done.push({ name: analysis.name, files: analysis.files, duration_ms: Date.now() - started });
+      done.push({ name: analysis.name, files: analysisFiles(analysis), duration_ms: Date.now() - started });
     }
     return done;
   });

@@ -1,25 +1,10 @@
 import { type DataFrame, type SparkSession, StorageLevel } from "../connect";
-import { INTERACTION_COLUMNS, METADATA_COLUMNS } from "../domain/data/schemas";
+import { ENRICHED, INTERACTIONS, METADATA } from "../domain/data/schemas";
 import { DEFAULT_SKEW_AWARE_JOIN, skewAwareJoin, type SkewAwareJoin, type SkewAwareJoinOptions } from "./join/skew-aware-join";
 import { withPersisted } from "./with-persisted";
 
-/** What the analyses read of an interaction and its user: nothing else is joined or cached. */
-export const ENRICHED_COLUMNS = [
-  "user_id",
-  "timestamp",
-  "event_date",
-  "action_type",
-  "page_id",
-  "duration_ms",
-  "app_version",
-  "country",
-  "device_type",
-  "subscription_type",
-  "join_date",
-] as const;
-
 export interface EnrichedInteractions {
-  /** One row per interaction, ENRICHED_COLUMNS; `unknown` categories for users without metadata. */
+  /** One row per interaction, ENRICHED.columns; `unknown` categories for users without metadata. */
   readonly enriched: DataFrame;
   /** How the join was done and why, for the report. */
   readonly join: SkewAwareJoin;
@@ -37,8 +22,8 @@ export async function enrichInteractions(
   metadata: DataFrame,
   options: SkewAwareJoinOptions = DEFAULT_SKEW_AWARE_JOIN,
 ): Promise<EnrichedInteractions> {
-  const join = await skewAwareJoin(spark, interactions.select(...INTERACTION_COLUMNS, "event_date"), metadata.select(...METADATA_COLUMNS), options);
-  return { enriched: join.joined.select(...ENRICHED_COLUMNS), join };
+  const join = await skewAwareJoin(spark, interactions.select(...INTERACTIONS.columns, "event_date"), metadata.select(...METADATA.columns), options);
+  return { enriched: join.joined.select(...ENRICHED.columns), join };
 }
 
 /**
@@ -70,7 +55,7 @@ export const MATERIALIZE_ENRICHED_TAG = "materialize-enriched-interactions";
 /**
  * Runs `analyses` with the enriched interactions cached, then drops the cache.
  *
- * What: the joined, narrowed interactions (ENRICHED_COLUMNS), the one dataset every engagement,
+ * What: the joined, narrowed interactions (ENRICHED.columns), the one dataset every engagement,
  * performance and session analysis starts from. When: after the join, before the first analysis,
  * materialised by a job of its own (MATERIALIZE_ENRICHED_TAG); dropped as soon as the analyses
  * are done, or fail. Level: ENRICHED_STORAGE_LEVEL, reasoned above. Why: without it each analysis

@@ -8,6 +8,7 @@ import { publishDisplayData } from "./runner/tslab-adapter";
 import { VEGA_LITE_MIME, type ChartSpec } from "./charts/spec";
 import { markdownTable, tableOf } from "../lib/text/table";
 import { htmlTable, TABLE_MIME } from "./table";
+import { definition, type DefinitionId } from "./definitions";
 
 /** Shows a Vega-Lite chart: JupyterLab renders it live; the report renders it to SVG. */
 export function showChart(spec: ChartSpec): void {
@@ -32,6 +33,11 @@ export function showSvg(path: string, caption: string): void {
 /** Shows a PNG file (a screenshot, say) with a caption; the report writes it beside itself. */
 export function showImage(path: string, caption: string): void {
   publishDisplayData({ "image/png": readFileSync(path).toString("base64"), "text/plain": caption });
+}
+
+/** Shows a metric's definition from docs/definitions.md, after a bold lead (`Definition.`). */
+export function showDefinition(id: DefinitionId, lead = "Definition."): void {
+  showMarkdown(`**${lead}** ${definition(id)}`);
 }
 
 /** Shows markdown written by the notebook (values interpolated into it must be escaped first). */

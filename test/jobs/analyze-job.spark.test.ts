@@ -3,15 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SparkSession } from "../../src/connect";
-import { INTERACTIONS_CSV_HEADER, METADATA_CSV_HEADER } from "../../src/domain/data/generate/seed-spec";
+
 import { runAnalyzeJob, type AnalyzeJobResult } from "../../src/jobs/analyze-job";
 import { connect } from "../support/spark";
+import { INTERACTIONS, METADATA } from "../../src/domain/data/schemas";
 
 /**
  * Four users over three days of two ISO weeks (Mon 2023-06-05, Tue 06-06, Mon 06-12); u000004 has
  * no metadata; one malformed line (too few fields) for a fifth user on 06-06.
  */
-const INTERACTIONS = [
+const INTERACTION_LINES = [
   "u000001,2023-06-05 10:00:00,page_view,p000001,1000,1.0.0",
   "u000001,2023-06-05 10:05:00,edit,p000001,60000,1.0.0", // 299 s after the first one ended: same session
   "u000001,2023-06-05 12:00:00,page_view,p000002,2000,1.0.0", // > 30 min later: a new session
@@ -24,7 +25,7 @@ const INTERACTIONS = [
   "u000003,2023-06-12 08:30:00,create,p000006,2000000,1.1.0", // above the 30-min cap for power users
 ];
 
-const METADATA = [
+const METADATA_LINES = [
   "u000001,2023-01-01,US,iPhone,free",
   "u000002,2023-02-01,DE,Windows,premium",
   "u000003,2023-03-01,JP,Mac,basic",
@@ -53,9 +54,9 @@ beforeAll(async () => {
   raw = { interactions: join(dir, "raw", "interactions"), metadata: join(dir, "raw", "metadata.csv") };
   // Interactions as a folder of CSV files, metadata as one file: both layouts the brief allows.
   mkdirSync(raw.interactions, { recursive: true });
-  writeFileSync(join(raw.interactions, "part-1.csv"), [INTERACTIONS_CSV_HEADER, ...INTERACTIONS.slice(0, 5)].join("\n") + "\n");
-  writeFileSync(join(raw.interactions, "part-2.csv"), [INTERACTIONS_CSV_HEADER, ...INTERACTIONS.slice(5)].join("\n") + "\n");
-  writeFileSync(raw.metadata, [METADATA_CSV_HEADER, ...METADATA].join("\n") + "\n");
+  writeFileSync(join(raw.interactions, "part-1.csv"), [INTERACTIONS.csvHeader, ...INTERACTION_LINES.slice(0, 5)].join("\n") + "\n");
+  writeFileSync(join(raw.interactions, "part-2.csv"), [INTERACTIONS.csvHeader, ...INTERACTION_LINES.slice(5)].join("\n") + "\n");
+  writeFileSync(raw.metadata, [METADATA.csvHeader, ...METADATA_LINES].join("\n") + "\n");
   fromRaw = await runAnalyzeJob(spark, { ...raw, outDir: join(dir, "from-raw") });
 }, 300_000);
 

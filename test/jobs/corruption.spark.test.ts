@@ -6,12 +6,13 @@ import type { SparkSession } from "../../src/connect";
 import { corruptDataset, corruptionKindsOf } from "../../src/domain/data/generate/corruption/corrupt-dataset";
 import { writeCorruptedCsv } from "../../src/domain/data/generate/corruption/write-corrupted-csv";
 import { seedInteractions, seedMetadata } from "../../src/domain/data/generate/seed-datasets";
-import { INTERACTIONS_CSV_HEADER, METADATA_CSV_HEADER } from "../../src/domain/data/generate/seed-spec";
+
 import { writeDataset } from "../../src/domain/data/generate/write-dataset";
 import { ingestInteractions } from "../../src/domain/data/ingest/ingest-interactions";
 import { ingestMetadata } from "../../src/domain/data/ingest/ingest-metadata";
 import { runGenerateJob } from "../../src/jobs/generate-job";
 import { connect } from "../support/spark";
+import { INTERACTIONS, METADATA } from "../../src/domain/data/schemas";
 
 const RULES = { earliest: "2000-01-01", latest: "2030-01-01" };
 const SEED = 4242;
@@ -64,8 +65,8 @@ const isUtf8 = (bytes: Buffer): boolean => {
 };
 
 describe.each([
-  { dataset: "interactions", rows: 10_000, header: INTERACTIONS_CSV_HEADER, generate: seedInteractions, ingest: ingestInteractions },
-  { dataset: "metadata", rows: 5_000, header: METADATA_CSV_HEADER, generate: seedMetadata, ingest: ingestMetadata },
+  { dataset: "interactions", rows: 10_000, header: INTERACTIONS.csvHeader, generate: seedInteractions, ingest: ingestInteractions },
+  { dataset: "metadata", rows: 5_000, header: METADATA.csvHeader, generate: seedMetadata, ingest: ingestMetadata },
 ] as const)("corrupted $dataset", ({ dataset, rows, header, generate, ingest }) => {
   const kinds = corruptionKindsOf(dataset);
   // Hand-computed: the rows fill whole periods of 100 ids, so each kind has rows / 100.

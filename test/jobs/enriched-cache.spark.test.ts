@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DataFrame, functions as F, type Row, type SparkSession, StorageLevel } from "../../src/connect";
-import { ENRICHED_COLUMNS, ENRICHED_STORAGE_LEVEL, enrichInteractions, MATERIALIZE_ENRICHED_TAG, withCachedEnrichedInteractions } from "../../src/jobs/enriched-interactions";
+import { ENRICHED_STORAGE_LEVEL, enrichInteractions, MATERIALIZE_ENRICHED_TAG, withCachedEnrichedInteractions } from "../../src/jobs/enriched-interactions";
 import { generator } from "../support/random";
 import { connect } from "../support/spark";
 import type { UiRddStorage } from "../../src/lib/sparkui";
 import { storedRdds, userJobTag, waitForJobs, waitForStoredRdds } from "../support/spark-ui";
+import { ENRICHED } from "../../src/domain/data/schemas";
 
 interface Interaction { user_id: string; timestamp: Date; action_type: string; page_id: string; duration_ms: number; app_version: string; event_date: string }
 interface Metadata { user_id: string; join_date: string; country: string; device_type: string; subscription_type: string }
@@ -59,7 +60,7 @@ function expectedRows(): string[] {
 }
 
 function rowKeys(rows: readonly Row[]): string[] {
-  return rows.map((r) => key(ENRICHED_COLUMNS.map((c) => (c === "timestamp" ? (r[c] as Date).toISOString() : r[c])))).sort();
+  return rows.map((r) => key(ENRICHED.columns.map((c) => (c === "timestamp" ? (r[c] as Date).toISOString() : r[c])))).sort();
 }
 
 let spark: SparkSession;
@@ -83,12 +84,12 @@ afterAll(() => {
 
 /** The cached RDDs that appeared since `before` and whose plan is the enriched interactions'. */
 function enrichedRdds(rdds: readonly UiRddStorage[], before: ReadonlySet<number>): UiRddStorage[] {
-  return rdds.filter((r) => !before.has(r.id) && ENRICHED_COLUMNS.every((c) => r.name.includes(c)));
+  return rdds.filter((r) => !before.has(r.id) && ENRICHED.columns.every((c) => r.name.includes(c)));
 }
 
 describe("enrichInteractions", () => {
   it("has the analysis columns only", async () => {
-    expect(await enriched.columns()).toEqual([...ENRICHED_COLUMNS]);
+    expect(await enriched.columns()).toEqual([...ENRICHED.columns]);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type SparkSession } from "../../src/connect";
-import { INTERACTIONS_DDL, METADATA_DDL } from "../../src/domain/data/schemas";
+import { INTERACTIONS, METADATA } from "../../src/domain/data/schemas";
 import { DEFAULT_SKEW_AWARE_JOIN } from "../../src/jobs/join/skew-aware-join";
 import { runJoinJob } from "../../src/jobs/join-job";
 import { defaultParallelism } from "../../src/domain/data/tuning/apply-parallelism";
@@ -12,7 +12,7 @@ import { connect } from "../support/spark";
 const day = (d: number, h = 12): Date => new Date(Date.UTC(2023, 5, d, h));
 const event = (user: string, when: Date, ms: number) => ({ user_id: user, timestamp: when, action_type: "edit", page_id: "p000001", duration_ms: ms, app_version: "6.1.0" });
 
-const INTERACTIONS = [
+const INTERACTION_ROWS = [
   event("u000001", day(1), 100),
   event("u000001", day(1, 13), 200),
   event("u000001", day(2), 300),
@@ -21,7 +21,7 @@ const INTERACTIONS = [
   event("u000003", day(3), 500), // an exact duplicate that ingestion let through in another batch: both stay
 ];
 
-const METADATA = [
+const METADATA_ROWS = [
   { user_id: "u000001", join_date: "2022-03-01", country: "DE", device_type: "Mac", subscription_type: "free" },
   { user_id: "u000001", join_date: "2021-01-01", country: "US", device_type: "iPad", subscription_type: "basic" }, // earliest: kept
   { user_id: "u000002", join_date: "2020-05-05", country: "JP", device_type: "Windows", subscription_type: "premium" },
@@ -49,12 +49,12 @@ beforeAll(async () => {
   paths = { interactionsPath: join(dir, "valid", "interactions"), metadataPath: join(dir, "valid", "metadata") };
   // The layout ingestion writes, lineage column included (it is on both sides).
   await spark
-    .createDataFrame(INTERACTIONS, INTERACTIONS_DDL)
+    .createDataFrame(INTERACTION_ROWS, INTERACTIONS.ddl)
     .withColumn("event_date", F.toDate(F.col("timestamp")))
     .withColumn("ingest_batch", F.lit("b1"))
     .write.partitionBy("event_date")
     .parquet(paths.interactionsPath);
-  await spark.createDataFrame(METADATA, METADATA_DDL).withColumn("ingest_batch", F.lit("b1")).write.partitionBy("country").parquet(paths.metadataPath);
+  await spark.createDataFrame(METADATA_ROWS, METADATA.ddl).withColumn("ingest_batch", F.lit("b1")).write.partitionBy("country").parquet(paths.metadataPath);
 });
 
 afterAll(() => {
@@ -71,7 +71,7 @@ describe("insights join (runJoinJob)", () => {
   it("picks the broadcast for small metadata, writes every interaction once and explains itself", async () => {
     const outDir = join(dir, "auto");
     const result = await runJoinJob(spark, { ...paths, outDir, join: DEFAULT_SKEW_AWARE_JOIN });
-    expect(result.rows).toBe(INTERACTIONS.length);
+    expect(result.rows).toBe(INTERACTION_ROWS.length);
     expect(await enrichedRows(result.enrichedPath)).toEqual(EXPECTED);
     expect(result.description.strategy).toBe("broadcast");
     expect(result.description.physicalPlan).toContain("BroadcastHashJoin");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type DataFrame, type Row, type SparkSession } from "../../src/connect";
-import { INTERACTIONS_DDL, METADATA_DDL } from "../../src/domain/data/schemas";
+import { INTERACTIONS, METADATA } from "../../src/domain/data/schemas";
 import { broadcastJoin } from "../../src/jobs/join/broadcast-join";
 import { bucketedJoin, writeBucketedTables, type BucketedLayout } from "../../src/jobs/join/bucketed-join";
 import { countMetadataDuplicates, dedupeMetadata } from "../../src/domain/data/quality/dedupe-metadata";
@@ -48,7 +48,7 @@ function metadataRow(userId: string | null, overrides: Partial<Metadata> = {}): 
 }
 
 const first = interaction(uid(1));
-const INTERACTIONS: Interaction[] = [
+const INTERACTION_ROWS: Interaction[] = [
   ...HOT_KEYS.flatMap((u) => Array.from({ length: 300 }, () => interaction(u))),
   ...[...REGULAR, ...WITHOUT_METADATA].flatMap((u) => Array.from({ length: 1 + Math.floor(next() * 3) }, () => interaction(u))),
   ...Array.from({ length: 3 }, () => interaction(null)),
@@ -57,7 +57,7 @@ const INTERACTIONS: Interaction[] = [
 ];
 
 // Duplicates: a different join_date, a join_date tie broken by country, a tie down to subscription_type.
-const METADATA: Metadata[] = [
+const METADATA_ROWS: Metadata[] = [
   ...[...HOT_KEYS, ...REGULAR, ...WITHOUT_INTERACTIONS].map((u) => metadataRow(u)),
   metadataRow(uid(1), { join_date: "2019-05-05" }),
   metadataRow(uid(2), { join_date: "2019-01-01", country: "US" }),
@@ -72,12 +72,12 @@ const METADATA: Metadata[] = [
 function expectedJoin(): string[] {
   const best = new Map<string, Metadata>();
   const order = (m: Metadata): string => [m.join_date, m.country, m.device_type, m.subscription_type].join("\u0000");
-  for (const m of METADATA) {
+  for (const m of METADATA_ROWS) {
     if (m.user_id === null) continue;
     const current = best.get(m.user_id);
     if (current === undefined || order(m) < order(current)) best.set(m.user_id, m);
   }
-  return INTERACTIONS.map((i) => {
+  return INTERACTION_ROWS.map((i) => {
     const m = i.user_id === null ? undefined : best.get(i.user_id);
     return key([i.user_id, i.timestamp.toISOString(), i.action_type, i.page_id, i.duration_ms, i.app_version,
       m?.join_date ?? null, m?.country ?? "unknown", m?.device_type ?? "unknown", m?.subscription_type ?? "unknown"]);
@@ -105,8 +105,8 @@ beforeAll(async () => {
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
   // Byte thresholds small enough for AQE to see the hot keys' kilobytes as skew.
   await enableAqeSkewJoin(spark, { skewedPartitionFactor: 2, skewedPartitionThresholdBytes: 1024, advisoryPartitionBytes: 1024 });
-  interactions = spark.createDataFrame(INTERACTIONS, INTERACTIONS_DDL);
-  metadata = spark.createDataFrame(METADATA, METADATA_DDL);
+  interactions = spark.createDataFrame(INTERACTION_ROWS, INTERACTIONS.ddl);
+  metadata = spark.createDataFrame(METADATA_ROWS, METADATA.ddl);
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { checkReportInBrowser } from "../../src/report/browser/check-report";
 import { findChromium } from "../../src/report/browser/chromium";
-import { readMetricCsv } from "../../src/report/session/metric-files";
+import { readMetricTable } from "../../src/jobs/analyze/metric-tables";
 import { runReport, type ReportResult } from "../../src/report/pipeline/run-report";
 import type { RunManifest } from "../../src/report/manifest/run-manifest";
 import { readNotebook } from "../../src/report/notebook/nbformat";
@@ -63,13 +63,13 @@ describe("npm run report, end to end on small generated data", () => {
   });
 
   it("prints the numbers of the metric files this run wrote", () => {
-    const [summary] = readMetricCsv(join(metricsDir, "session_summary.csv"));
+    const [summary] = readMetricTable(metricsDir, "session_summary");
     expect(markdown).toContain(`**${grouped(Number(summary?.sessions))} sessions** by ${grouped(Number(summary?.users))} users`);
-    const powerUsers = readMetricCsv(join(metricsDir, "power_users.csv"));
+    const powerUsers = readMetricTable(metricsDir, "power_users");
     expect(powerUsers.length).toBeGreaterThan(0);
-    for (const user of powerUsers.slice(0, 10)) expect(markdown).toContain(`| ${String(user.rank)} | ${String(user.user_id)} | ${String(user.total_ms)} | ${String(user.events)} |`);
-    const versions = readMetricCsv(join(metricsDir, "p95_by_version.csv"));
-    expect(markdown).toContain(`**${versions.length} app versions** with page loads; ${versions.filter((v) => v.low_confidence === true).length} of them`);
+    for (const user of powerUsers.slice(0, 10)) expect(markdown).toContain(`| ${user.rank} | ${user.user_id} | ${user.total_ms} | ${user.events} |`);
+    const versions = readMetricTable(metricsDir, "p95_by_version");
+    expect(markdown).toContain(`**${versions.length} app versions** with page loads; ${versions.filter((v) => v.low_confidence).length} of them`);
     const generated = 20_000;
     expect(markdown).toContain(`**${grouped(generated)} interactions**`);
   });

@@ -1,4 +1,4 @@
-/** One row of the enriched interactions (src/domain/data/schemas.ts ENRICHED_DDL), as tests build them. */
+/** One row of the enriched interactions (src/domain/data/schemas.ts ENRICHED.ddl), as tests build them. */
 export interface EnrichedEvent {
   user_id: string;
   timestamp: Date;

@@ -1,6 +1,6 @@
 /**
- * The engagement and session metrics' parameters, their defaults (those of
- * notes/definitions.md) and each definition in plain words, for the report.
+ * The engagement and session metrics' parameters and their defaults. What each metric means, in
+ * the words the report prints, is docs/definitions.md: a change here is a change there.
  *
  * Dates are `YYYY-MM-DD` strings, UTC calendar days. `asOf` left out means the latest event date
  * of the input (see readEventDateBounds). Time zone: the engagement metrics use the input's
@@ -65,29 +65,3 @@ export interface SessionParams {
 }
 
 export const DEFAULT_SESSIONS: SessionParams = { inactivityGapMs: 1_800_000, maxSessionMs: 86_400_000, percentileAccuracy: 10_000 };
-
-/** Each metric's definition in plain language, as the report states it. */
-export const DEFINITION_TEXT = {
-  activeUsers:
-    "A user is active on a day (UTC) when they have at least one valid interaction of any type that day. " +
-    "DAU is the number of distinct active users on the day, reported for every day of the past year (365 days ending at the " +
-    "latest event date, as_of), with 0 on days without events. WAU and MAU are rolling: distinct users active in the 7 and " +
-    "30 days ending on the day (activity before the reported range counts towards its first days). Calendar MAU is the number " +
-    "of distinct users active in the calendar month (the as_of month counts up to as_of). DAU/MAU is the day's DAU divided by " +
-    "its rolling MAU. Counts are exact; an approximate mode (HyperLogLog sketches) exists for very large data.",
-  powerUsers:
-    "Each interaction counts for its duration, capped at 30 minutes, so that a forgotten open page cannot dominate; we count " +
-    "how many events hit the cap. A user's total is the sum over the past year. Power users are the top 1% of active users " +
-    "by total (the ceil(1% × active users) largest totals, ties broken by user_id). Separately, users whose ln(total) has a " +
-    "modified z-score 0.6745·(x − median)/MAD above 3.5 (Iglewicz–Hoaglin) are listed as suspected automation.",
-  retention:
-    "A user's cohort is the ISO week (Monday 00:00 UTC) of their first valid interaction (optionally: of their join_date). " +
-    "We show the 26 weekly cohorts ending with the week of as_of. A user is retained in week k when they have at least one " +
-    "valid interaction in the k-th week after their cohort week (week 0 is the cohort week itself). A cell whose week has not " +
-    "fully elapsed by as_of is empty, not 0. The average curve weights each cohort by its size.",
-  sessions:
-    "A user's events, in time order, form one session until the user is inactive for more than 30 minutes, measured from the " +
-    "end of the latest activity so far (an event lasts from its timestamp for its duration). Sessions longer than 24 hours are " +
-    "cut into 24-hour pieces counted from their start. A session lasts from its first event to the end of its latest activity; " +
-    "its actions are its events. Session frequency is sessions per user-week (and per user-day) in which the user started a session.",
-} as const;

@@ -15,7 +15,7 @@ import { sessionSummary } from "../../domain/analyses/sessions/session-summary";
 import { sessionize } from "../../domain/analyses/sessions/sessionize";
 import { StorageLevel } from "../../connect";
 import { withPersisted } from "../with-persisted";
-import { toCsv, writeCsvTable } from "./metrics-csv";
+import { anomalyRows, METRIC_DOCUMENTS, METRIC_TABLES, writeMetricRows, writeMetricTable, type MetricDocumentName, type MetricTableName } from "./metric-tables";
 
 /** What every analysis is given. */
 export interface AnalysisContext {
@@ -27,37 +27,25 @@ export interface AnalysisContext {
   readonly metricsDir: string;
 }
 
-/** One analysis: the files it writes, exactly these names and columns. */
+/** One analysis: the metric tables and documents it writes, exactly these. */
 export interface MetricAnalysis {
   readonly name: string;
-  readonly files: readonly string[];
+  readonly tables: readonly MetricTableName[];
+  readonly documents: readonly MetricDocumentName[];
   run(context: AnalysisContext): Promise<void>;
 }
 
-export const DAU_COLUMNS = ["date", "dau", "wau", "mau", "dau_mau_ratio"] as const;
-export const MAU_MONTHLY_COLUMNS = ["month", "mau"] as const;
-export const POWER_USERS_COLUMNS = ["rank", "user_id", "total_ms", "events"] as const;
-export const RETENTION_COLUMNS = ["cohort_week", "cohort_size", "week_offset", "retained", "rate"] as const;
-export const SESSION_SUMMARY_COLUMNS = [
-  "sessions",
-  "users",
-  "mean_duration_ms",
-  "p50_duration_ms",
-  "p90_duration_ms",
-  "p99_duration_ms",
-  "mean_actions",
-  "sessions_per_user_week",
-] as const;
-export const P95_BY_VERSION_COLUMNS = ["app_version", "events", "p95_ms", "low_confidence"] as const;
-export const DEVICE_PERFORMANCE_COLUMNS = ["device_type", "events", "p50_ms", "p95_ms"] as const;
-export const ANOMALIES_COLUMNS = ["series", "granularity", "ts", "observed", "expected", "score", "direction"] as const;
-
-async function writeTable(context: AnalysisContext, file: string, table: DataFrame, columns: readonly string[]): Promise<void> {
-  await writeCsvTable(table, columns, join(context.metricsDir, file));
+/** The files an analysis writes, as run.json and the CLI list them. */
+export function analysisFiles(analysis: MetricAnalysis): string[] {
+  return [...analysis.tables.map((name) => METRIC_TABLES[name].file), ...analysis.documents.map((name) => METRIC_DOCUMENTS[name])];
 }
 
-function writeJson(context: AnalysisContext, file: string, value: unknown): void {
-  writeFileSync(join(context.metricsDir, file), `${JSON.stringify(value, null, 2)}\n`);
+async function writeTable(context: AnalysisContext, name: MetricTableName, table: DataFrame): Promise<void> {
+  await writeMetricTable(context.metricsDir, name, table);
+}
+
+function writeDocument(context: AnalysisContext, name: MetricDocumentName, text: string): void {
+  writeFileSync(join(context.metricsDir, METRIC_DOCUMENTS[name]), text);
 }
 
 /** The totals are users-sized and read by three jobs (stats, candidate count, ranking): cached while they run. */
@@ -75,60 +63,68 @@ const SESSIONS_CACHE = { level: StorageLevel.MEMORY_AND_DISK, materializeTag: "m
 export const METRIC_ANALYSES: readonly MetricAnalysis[] = [
   {
     name: "dau",
-    files: ["dau.csv"],
-    run: (c) => writeTable(c, "dau.csv", activeUsers(c.enriched, trailingRange(c.bounds, DEFAULT_ACTIVE_USERS.days, c.asOf)), DAU_COLUMNS),
+    tables: ["dau"],
+    documents: [],
+    run: (c) => writeTable(c, "dau", activeUsers(c.enriched, trailingRange(c.bounds, DEFAULT_ACTIVE_USERS.days, c.asOf))),
   },
   {
     name: "mau_monthly",
-    files: ["mau_monthly.csv"],
+    tables: ["mau_monthly"],
+    documents: [],
     run: (c) =>
-      writeTable(c, "mau_monthly.csv", calendarMonthlyActiveUsers(c.enriched, trailingRange(c.bounds, DEFAULT_ACTIVE_USERS.days, c.asOf)), MAU_MONTHLY_COLUMNS),
+      writeTable(c, "mau_monthly", calendarMonthlyActiveUsers(c.enriched, trailingRange(c.bounds, DEFAULT_ACTIVE_USERS.days, c.asOf))),
   },
   {
     name: "power_users",
-    files: ["power_users.csv"],
+    tables: ["power_users"],
+    documents: [],
     run: (c) => {
       const totals = userInteractionTotals(c.enriched, trailingRange(c.bounds, DEFAULT_POWER_USERS.days, c.asOf), DEFAULT_POWER_USERS.capMs);
       return withPersisted(totals, USER_TOTALS_CACHE, async (cached) => {
         const { top } = await findPowerUsers(cached, DEFAULT_POWER_USERS);
-        await writeTable(c, "power_users.csv", top.orderBy("rank"), POWER_USERS_COLUMNS);
+        await writeTable(c, "power_users", top.orderBy("rank"));
       });
     },
   },
   {
     name: "retention",
-    files: ["retention.csv"],
-    run: (c) => writeTable(c, "retention.csv", retentionCells(c.enriched, c.asOf), RETENTION_COLUMNS),
+    tables: ["retention"],
+    documents: [],
+    run: (c) => writeTable(c, "retention", retentionCells(c.enriched, c.asOf)),
   },
   {
     name: "sessions",
-    files: ["session_summary.csv"],
+    tables: ["session_summary"],
+    documents: [],
     run: (c) =>
       withPersisted(sessionize(c.enriched, DEFAULT_SESSIONS), SESSIONS_CACHE, (sessions) =>
-        writeTable(c, "session_summary.csv", sessionSummary(sessions, DEFAULT_SESSIONS), SESSION_SUMMARY_COLUMNS),
+        writeTable(c, "session_summary", sessionSummary(sessions, DEFAULT_SESSIONS)),
       ),
   },
   {
     name: "p95",
-    files: ["p95_by_version.csv"],
-    run: (c) => writeTable(c, "p95_by_version.csv", p95ByVersion(c.enriched), P95_BY_VERSION_COLUMNS),
+    tables: ["p95_by_version"],
+    documents: [],
+    run: (c) => writeTable(c, "p95_by_version", p95ByVersion(c.enriched)),
   },
   {
     name: "devices",
-    files: ["device_performance.csv", "device_correlation.json"],
+    tables: ["device_performance"],
+    documents: ["device_correlation"],
     run: async (c) => {
-      await writeTable(c, "device_performance.csv", devicePerformance(c.enriched), DEVICE_PERFORMANCE_COLUMNS);
-      writeJson(c, "device_correlation.json", await deviceEffect(c.enriched));
+      await writeTable(c, "device_performance", devicePerformance(c.enriched));
+      writeDocument(c, "device_correlation", `${JSON.stringify(await deviceEffect(c.enriched), null, 2)}\n`);
     },
   },
   {
     name: "anomalies",
-    files: ["anomalies.csv", "anomalies.jsonl"],
+    tables: ["anomalies"],
+    documents: ["anomaly_alerts"],
     run: async (c) => {
       // The detector runs on the driver: the anomalies are already here, and written from here.
       const anomalies = await findAnomalies(c.enriched);
-      writeFileSync(join(c.metricsDir, "anomalies.csv"), toCsv(ANOMALIES_COLUMNS, anomalies.map((a) => ({ ...a }))));
-      writeFileSync(join(c.metricsDir, "anomalies.jsonl"), toJsonLines(anomalies));
+      writeMetricRows(c.metricsDir, "anomalies", anomalyRows(anomalies));
+      writeDocument(c, "anomaly_alerts", toJsonLines(anomalies));
     },
   },
 ];

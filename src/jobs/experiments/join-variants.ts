@@ -1,6 +1,6 @@
 import type { DataFrame, SparkSession } from "../../connect";
 import { readBriefCsv } from "../../domain/data/generate/write-dataset";
-import { INTERACTION_COLUMNS, INTERACTIONS_DDL, METADATA_COLUMNS, METADATA_DDL } from "../../domain/data/schemas";
+import { INTERACTIONS, METADATA } from "../../domain/data/schemas";
 import type { HotKeys } from "../join/hot-keys";
 import { skewAwareJoin } from "../join/skew-aware-join";
 import { sortMergeJoin } from "../join/sort-merge-join";
@@ -62,13 +62,13 @@ export const ADAPTIVE = {
 /** Reads a variant's inputs: CSV with the brief's explicit schema, or the ingested Parquet. */
 export function readInputs(spark: SparkSession, data: JoinInputPaths, input: InputFormat): Inputs {
   if (input === "csv") {
-    return { interactions: readBriefCsv(spark.read, INTERACTIONS_DDL, data.csv.interactions), metadata: readBriefCsv(spark.read, METADATA_DDL, data.csv.metadata) };
+    return { interactions: readBriefCsv(spark.read, INTERACTIONS.ddl, data.csv.interactions), metadata: readBriefCsv(spark.read, METADATA.ddl, data.csv.metadata) };
   }
   // Only the brief's columns: ingestion adds lineage (ingest_batch) and folder columns, and both
   // runs must join the same columns.
   return {
-    interactions: spark.read.parquet(data.parquet.interactions).select(...INTERACTION_COLUMNS),
-    metadata: spark.read.parquet(data.parquet.metadata).select(...METADATA_COLUMNS),
+    interactions: spark.read.parquet(data.parquet.interactions).select(...INTERACTIONS.columns),
+    metadata: spark.read.parquet(data.parquet.metadata).select(...METADATA.columns),
   };
 }
 

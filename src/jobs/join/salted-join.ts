@@ -1,5 +1,5 @@
 import { type DataFrame, functions as F } from "../../connect";
-import { INTERACTION_COLUMNS } from "../../domain/data/schemas";
+import { INTERACTIONS } from "../../domain/data/schemas";
 import { dedupeMetadata } from "../../domain/data/quality/dedupe-metadata";
 import { leftJoinMetadata } from "./left-join";
 
@@ -24,7 +24,7 @@ export function saltedJoin(interactions: DataFrame, metadata: DataFrame, hotKeys
   const isHot = hotKeys.length === 0 ? F.lit(false) : F.col("user_id").isin(...hotKeys);
   const saltedInteractions = interactions.withColumn(
     "salt",
-    F.when(isHot, F.pmod(F.xxhash64(...INTERACTION_COLUMNS), saltBuckets).cast("int")).otherwise(0),
+    F.when(isHot, F.pmod(F.xxhash64(...INTERACTIONS.columns), saltBuckets).cast("int")).otherwise(0),
   );
   // Every salt a hot key's interactions can carry gets its own copy of the metadata row.
   const replicatedMetadata = dedupeMetadata(metadata).withColumn(

@@ -3,7 +3,7 @@ import { PAGE_LOAD_ACTION } from "../../domain/analyses/performance/page-loads";
 import { rankRange, withinRankTolerance } from "../../domain/analyses/performance/streaming-p95-rank";
 import { compareVersions } from "../../domain/analyses/performance/version-order";
 import { readBriefCsv } from "../../domain/data/generate/write-dataset";
-import { INTERACTIONS_DDL } from "../../domain/data/schemas";
+import { INTERACTIONS } from "../../domain/data/schemas";
 import type { P95Snapshot } from "./p95-snapshot";
 
 /** One page load: its app_version and its load time (duration_ms). */
@@ -15,7 +15,7 @@ export type PageLoad = readonly [appVersion: string, ms: number];
  * reference is what the stream reads, not what its writer meant to write. For small files only.
  */
 export async function csvPageLoads(spark: SparkSession, file: string): Promise<PageLoad[]> {
-  const rows = await readBriefCsv(spark.read, INTERACTIONS_DDL, file)
+  const rows = await readBriefCsv(spark.read, INTERACTIONS.ddl, file)
     .where(F.col("action_type").eq(PAGE_LOAD_ACTION))
     .select("app_version", "duration_ms")
     .collect({ longs: "number" });

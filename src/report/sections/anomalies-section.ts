@@ -1,27 +1,9 @@
-import type { DataFrame } from "../../connect";
-import { defaultDetectorOptions, scoreSeries } from "../../domain/analyses/anomalies/detector";
 import type { Granularity } from "../../domain/analyses/anomalies/model";
 import type { DetectorScore } from "../../domain/evaluation/score-anomaly-detector";
-import { collectSeries } from "../../domain/analyses/anomalies/series";
-import type { MetricRow } from "../session/metric-files";
-
-/** The series the report charts: all events per day. */
-export const CHARTED_SERIES = "all/events";
-
-/**
- * One daily series with the detector's expected value and flags, for the chart: the same
- * scoring the anomalies table came from, kept for every point instead of the flagged ones only.
- */
-export async function scoredDailySeries(enriched: DataFrame, name = CHARTED_SERIES): Promise<{ date: string; observed: number; expected: number; anomaly: boolean }[]> {
-  const series = (await collectSeries(enriched, "daily")).find((s) => s.name === name);
-  if (series === undefined) return [];
-  // The series' own spread factor, as the detector that wrote the anomalies table used it.
-  const points = scoreSeries(series.values, { ...defaultDetectorOptions("daily"), ...(series.dispersion !== undefined && { dispersion: series.dispersion }) });
-  return points.map((point, i) => ({ date: series.timestamps[i] ?? "", observed: point.observed, expected: Math.round(point.expected), anomaly: point.flagged }));
-}
+import type { AnomalyRow } from "../../jobs/analyze/metric-tables";
 
 /** Anomalies per granularity and direction, and the number of series with any. */
-export function anomalyCounts(rows: readonly MetricRow[]): Record<string, string | number>[] {
+export function anomalyCounts(rows: readonly AnomalyRow[]): Record<string, string | number>[] {
   const granularities: Granularity[] = ["daily", "hourly"];
   return granularities.map((granularity) => {
     const of = rows.filter((row) => row.granularity === granularity);
@@ -36,11 +18,11 @@ export function anomalyCounts(rows: readonly MetricRow[]): Record<string, string
 }
 
 /** The strongest anomalies by |score|. */
-export function strongest(rows: readonly MetricRow[], n: number): MetricRow[] {
+export function strongest(rows: readonly AnomalyRow[], n: number): AnomalyRow[] {
   return [...rows]
-    .sort((a, b) => Math.abs(Number(b.score)) - Math.abs(Number(a.score)) || String(a.ts).localeCompare(String(b.ts)))
+    .sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.ts.localeCompare(b.ts))
     .slice(0, n)
-    .map((row) => ({ ...row, expected: Math.round(Number(row.expected)), score: Math.round(Number(row.score) * 10) / 10 }));
+    .map((row) => ({ ...row, expected: Math.round(row.expected), score: Math.round(row.score * 10) / 10 }));
 }
 
 /** The detector's score per evaluation set, one row each, for the report. */

@@ -1,20 +1,20 @@
 import { compareVersions } from "../../domain/analyses/performance/version-order";
 import type { DeviceEffect } from "../../domain/analyses/performance/device-effect";
-import type { MetricRow } from "../session/metric-files";
+import type { DevicePerformanceRow, P95ByVersionRow } from "../../jobs/analyze/metric-tables";
 
 /** How many versions the bar chart names; the trend chart shows every version. */
 export const TOP_VERSIONS = 15;
 
 /** p95_by_version.csv in release order with each version's position, for the trend chart. */
-export function versionTrend(rows: readonly MetricRow[]): { release: number; app_version: string; p95_ms: number; events: number; confidence: string }[] {
+export function versionTrend(rows: readonly P95ByVersionRow[]): { release: number; app_version: string; p95_ms: number; events: number; confidence: string }[] {
   return [...rows]
-    .sort((a, b) => compareVersions(String(a.app_version), String(b.app_version)))
+    .sort((a, b) => compareVersions(a.app_version, b.app_version))
     .map((row, index) => ({
       release: index + 1,
-      app_version: String(row.app_version),
-      p95_ms: Number(row.p95_ms),
-      events: Number(row.events),
-      confidence: row.low_confidence === true ? "low (under 100 page loads)" : "ok",
+      app_version: row.app_version,
+      p95_ms: row.p95_ms,
+      events: row.events,
+      confidence: row.low_confidence ? "low (under 100 page loads)" : "ok",
     }));
 }
 
@@ -22,11 +22,11 @@ export function versionTrend(rows: readonly MetricRow[]): { release: number; app
  * The slowest versions by p95 among those with enough page loads; all versions when none has
  * enough (small data), which the chart's title then says.
  */
-export function slowestVersions(rows: readonly MetricRow[], n = TOP_VERSIONS): { rows: MetricRow[]; wellMeasuredOnly: boolean } {
-  const wellMeasured = rows.filter((row) => row.low_confidence !== true);
+export function slowestVersions(rows: readonly P95ByVersionRow[], n = TOP_VERSIONS): { rows: P95ByVersionRow[]; wellMeasuredOnly: boolean } {
+  const wellMeasured = rows.filter((row) => !row.low_confidence);
   const pool = wellMeasured.length > 0 ? wellMeasured : rows;
   const slowest = [...pool]
-    .sort((a, b) => Number(b.p95_ms) - Number(a.p95_ms) || compareVersions(String(a.app_version), String(b.app_version)))
+    .sort((a, b) => b.p95_ms - a.p95_ms || compareVersions(a.app_version, b.app_version))
     .slice(0, n);
   return { rows: slowest, wellMeasuredOnly: wellMeasured.length > 0 };
 }
@@ -38,10 +38,10 @@ export function deviceVerdict(effect: DeviceEffect): string {
 }
 
 /** device_performance.csv in long form (one row per device and percentile) for grouped bars, in seconds. */
-export function devicePercentiles(rows: readonly MetricRow[]): { device_type: string; percentile: string; seconds: number }[] {
+export function devicePercentiles(rows: readonly DevicePerformanceRow[]): { device_type: string; percentile: string; seconds: number }[] {
   return rows.flatMap((row) => [
-    { device_type: String(row.device_type), percentile: "median (p50)", seconds: Number(row.p50_ms) / 1000 },
-    { device_type: String(row.device_type), percentile: "slow loads (p95)", seconds: Number(row.p95_ms) / 1000 },
+    { device_type: row.device_type, percentile: "median (p50)", seconds: row.p50_ms / 1000 },
+    { device_type: row.device_type, percentile: "slow loads (p95)", seconds: row.p95_ms / 1000 },
   ]);
 }
 

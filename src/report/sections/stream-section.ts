@@ -2,10 +2,10 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { SparkSession } from "../../connect";
 import { defaultStreamingP95Options } from "../../domain/analyses/performance/streaming-p95";
-import { INTERACTIONS_CSV_HEADER } from "../../domain/data/generate/seed-spec";
+
 import { writeDataset } from "../../domain/data/generate/write-dataset";
 import { defaultPlausibleRange } from "../../domain/data/ingest/interaction-rules";
-import { INTERACTION_COLUMNS } from "../../domain/data/schemas";
+import { INTERACTIONS } from "../../domain/data/schemas";
 import { startStreamJob } from "../../jobs/stream-job";
 import { landFile } from "../../jobs/stream/land-file";
 import type { P95Snapshot } from "../../jobs/stream/p95-snapshot";
@@ -133,7 +133,7 @@ async function stageDailyFiles(spark: SparkSession, parquet: string, dates: read
   const files: string[] = [];
   for (const date of dates) {
     const parts = join(staging, `.parts-${date}`);
-    await writeDataset(spark.read.parquet(join(parquet, `event_date=${date}`)).select(...INTERACTION_COLUMNS), parts, { format: "csv", singleFile: true });
+    await writeDataset(spark.read.parquet(join(parquet, `event_date=${date}`)).select(...INTERACTIONS.columns), parts, { format: "csv", singleFile: true });
     const part = readdirSync(parts).find((name) => name.startsWith("part-") && name.endsWith(".csv"));
     if (part === undefined) throw new Error(`Spark wrote no CSV part file into ${parts}`);
     const file = join(staging, `interactions-${date}.csv`);
@@ -153,7 +153,7 @@ async function stageDailyFiles(spark: SparkSession, parquet: string, dates: read
  */
 async function warmUp(publisher: SnapshotPublisher, root: string, source: string, timeoutMs: number): Promise<void> {
   const file = join(root, "warm-up.csv");
-  writeFileSync(file, `${INTERACTIONS_CSV_HEADER}\r\n`);
+  writeFileSync(file, `${INTERACTIONS.csvHeader}\r\n`);
   const landed = landFile(file, source);
   if ((await publisher.waitFor(0, timeoutMs, landed)) === undefined) throw new Error(`The stream ran no micro-batch ${timeoutMs / 1000} s after it started`);
 }

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
 import type { DataFrame } from "../../connect";
 import { readEventDateBounds } from "../../domain/analyses/common/event-date-bounds";
 import type { AnalysisContext } from "../../jobs/analyze/metric-analyses";
 import { METRIC_ANALYSES } from "../../jobs/analyze/metric-analyses";
 import { ENRICHED_STORAGE_LEVEL } from "../../jobs/enriched-interactions";
 import { applyParallelismFromInput } from "../../domain/data/tuning/apply-parallelism";
-import { readMetricCsv, type MetricRow } from "./metric-files";
+import { readDeviceCorrelation, readMetricTable, type MetricRowOf, type MetricTableName } from "../../jobs/analyze/metric-tables";
+import type { DeviceEffect } from "../../domain/analyses/performance/device-effect";
 import type { ReportSession, StepResult } from "./report-session";
 
 /** What 02-join.ipynb keeps for the analysis notebooks. */
@@ -53,24 +53,18 @@ export class NotebookAnalyses {
     return this.session.step(name, () => analysis.run(this.context));
   }
 
-  /** A metric table this run wrote, read back from its file. */
-  table(file: string): MetricRow[] {
-    return readMetricCsv(this.path(file));
+  /** A metric table this run wrote, read back from its file and typed by its declaration. */
+  table<N extends MetricTableName>(name: N): MetricRowOf<N>[] {
+    return readMetricTable(this.context.metricsDir, name);
   }
 
-  /** A JSON metric file this run wrote. */
-  json(file: string): unknown {
-    return JSON.parse(readFileSync(this.path(file), "utf8"));
+  /** device_correlation.json as the devices analysis wrote it. */
+  deviceCorrelation(): DeviceEffect {
+    return readDeviceCorrelation(this.context.metricsDir);
   }
 
   /** Drops the cache (blocking), so the next notebook starts with free memory. */
   async release(): Promise<void> {
     await this.context.enriched.unpersist(true);
-  }
-
-  private path(file: string): string {
-    const path = join(this.context.metricsDir, file);
-    if (!existsSync(path)) throw new Error(`${path} does not exist: run the analysis that writes it first`);
-    return path;
   }
 }

@@ -4,7 +4,7 @@ import { findAnomalies } from "../../../src/domain/analyses/anomalies/find-anoma
 import type { Granularity, Series } from "../../../src/domain/analyses/anomalies/model";
 import { collectSeries, seriesCounts } from "../../../src/domain/analyses/anomalies/series";
 import { generator } from "../../support/random";
-import { ENRICHED_DDL } from "../../../src/domain/data/schemas";
+import { ENRICHED } from "../../../src/domain/data/schemas";
 import type { EnrichedEvent } from "../../support/enriched";
 import { connect } from "../../support/spark";
 
@@ -73,7 +73,7 @@ afterAll(() => {
 
 describe("series builder", () => {
   it("counts events and active users per day, per key, zero-filled, named dimension=value/metric", async () => {
-    const series = await collectSeries(spark.createDataFrame(HAND_BUILT, ENRICHED_DDL), "daily");
+    const series = await collectSeries(spark.createDataFrame(HAND_BUILT, ENRICHED.ddl), "daily");
     expect(series.every((s) => s.granularity === "daily")).toBe(true);
     const byName = asMap(series);
     // By hand: edit has 2 events on 03-01, none on 03-02 (filled with 0), 1 on 03-03.
@@ -89,7 +89,7 @@ describe("series builder", () => {
   });
 
   it("builds hourly series with every hour in between", async () => {
-    const series = asMap(await collectSeries(spark.createDataFrame(HAND_BUILT, ENRICHED_DDL), "hourly"));
+    const series = asMap(await collectSeries(spark.createDataFrame(HAND_BUILT, ENRICHED.ddl), "hourly"));
     const overall = series.get("all/events");
     // 2023-03-01 10:00 … 2023-03-03 10:00: 49 hours, 6 events in 5 of them.
     expect(overall?.timestamps).toHaveLength(49);
@@ -101,7 +101,7 @@ describe("series builder", () => {
   });
 
   it("has one row per key and bucket in the DataFrame form", async () => {
-    expect(await seriesCounts(spark.createDataFrame(HAND_BUILT, ENRICHED_DDL), "daily").columns()).toEqual(["dimension", "value", "ts", "events", "active_users"]);
+    expect(await seriesCounts(spark.createDataFrame(HAND_BUILT, ENRICHED.ddl), "daily").columns()).toEqual(["dimension", "value", "ts", "events", "active_users"]);
   });
 });
 
@@ -120,7 +120,7 @@ describe("anomaly detection end to end", () => {
         events.push(event(`u${String(Math.floor(next() * 400)).padStart(6, "0")}`, at, "edit", "6.2.0", "DE", "iPhone"));
       }
     }
-    const anomalies = await findAnomalies(spark.createDataFrame(events, ENRICHED_DDL), { granularities: ["daily"], detector: {} });
+    const anomalies = await findAnomalies(spark.createDataFrame(events, ENRICHED.ddl), { granularities: ["daily"], detector: {} });
     const overall = anomalies.filter((a) => a.series === "all/events");
     expect(overall.map((a) => [a.granularity, a.ts, a.direction])).toEqual([["daily", spikeDay, "up"]]);
     const spike = overall[0];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type DataFrame, type Row, type SparkSession } from "../../../src/connect";
-import { ENRICHED_DDL } from "../../../src/domain/data/schemas";
+import { ENRICHED } from "../../../src/domain/data/schemas";
 import { addDays, daysBetween, isoWeekStart } from "../../../src/domain/analyses/common/calendar-days";
 import { readEventDateBounds, trailingRange, type DayRange } from "../../../src/domain/analyses/common/event-date-bounds";
 import { dateLit } from "../../../src/domain/analyses/common/utc-columns";
@@ -40,7 +40,7 @@ afterAll(() => {
   spark.stop();
 });
 
-const frame = (events: readonly Event[]): DataFrame => spark.createDataFrame(events, ENRICHED_DDL);
+const frame = (events: readonly Event[]): DataFrame => spark.createDataFrame(events, ENRICHED.ddl);
 const rowsOf = async (df: DataFrame, columns: readonly string[]): Promise<unknown[][]> => (await df.collect()).map((r: Row) => columns.map((c) => r[c]));
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { DataFrame, SparkSession } from "../../../src/connect";
 import { deviceEffect } from "../../../src/domain/analyses/performance/device-effect";
 import { devicePerformance } from "../../../src/domain/analyses/performance/device-performance";
 import { collectP95Tables, p95ByVersion, p95TopVersions, type P95Row } from "../../../src/domain/analyses/performance/p95-by-version";
-import { DEVICE_TYPES, ENRICHED_DDL } from "../../../src/domain/data/schemas";
+import { DEVICE_TYPES, ENRICHED } from "../../../src/domain/data/schemas";
 import { generator } from "../../support/random";
 import type { EnrichedEvent } from "../../support/enriched";
 import { connect } from "../../support/spark";
@@ -96,7 +96,7 @@ let versions: DataFrame;
 beforeAll(async () => {
   spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
-  versions = spark.createDataFrame(VERSION_EVENTS, ENRICHED_DDL);
+  versions = spark.createDataFrame(VERSION_EVENTS, ENRICHED.ddl);
 });
 
 afterAll(() => {
@@ -172,7 +172,7 @@ describe("device type vs page load time", () => {
     const events = deviceEvents(5, 300, (next) => 100 * (1 + Math.floor(next() * 10)), { device: "Mac", factor: 1.5 }).map((e) =>
       e.device_type === "unknown" ? { ...e, duration_ms: e.duration_ms * 50 } : e,
     );
-    const effect = await deviceEffect(spark.createDataFrame(events, ENRICHED_DDL));
+    const effect = await deviceEffect(spark.createDataFrame(events, ENRICHED.ddl));
 
     const groups = DEVICE_TYPES.map((d) => events.filter((e) => e.device_type === d).map((e) => e.duration_ms));
     const pooled = groups.flat();
@@ -202,12 +202,12 @@ describe("device type vs page load time", () => {
 
   it("finds no effect where there is none and a clear one where one device is 1.6× slower", async () => {
     const uniform = (next: () => number): number => 100 + Math.floor(next() * 299_901);
-    const none = await deviceEffect(spark.createDataFrame(deviceEvents(6, 500, uniform), ENRICHED_DDL));
+    const none = await deviceEffect(spark.createDataFrame(deviceEvents(6, 500, uniform), ENRICHED.ddl));
     expect(none.epsilon_squared).toBeLessThan(0.01);
     expect(none.band).toBe("negligible");
     expect(none.verdict).toContain("practically no difference");
 
-    const slow = await deviceEffect(spark.createDataFrame(deviceEvents(6, 500, uniform, { device: "Android Tablet", factor: 1.6 }), ENRICHED_DDL));
+    const slow = await deviceEffect(spark.createDataFrame(deviceEvents(6, 500, uniform, { device: "Android Tablet", factor: 1.6 }), ENRICHED.ddl));
     expect(slow.epsilon_squared).toBeGreaterThan(0.03);
     expect(slow.eta_squared_log).toBeGreaterThan(0.01);
     expect(slow.band).not.toBe("negligible");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame, Row, SparkSession } from "../../../src/connect";
-import { ENRICHED_DDL } from "../../../src/domain/data/schemas";
+import { ENRICHED } from "../../../src/domain/data/schemas";
 import { isoWeekStart } from "../../../src/domain/analyses/common/calendar-days";
 import { DEFAULT_SESSIONS } from "../../../src/domain/analyses/definitions";
 import { sessionSummary } from "../../../src/domain/analyses/sessions/session-summary";
@@ -36,7 +36,7 @@ afterAll(() => {
   spark.stop();
 });
 
-const frame = (events: readonly Event[]): DataFrame => spark.createDataFrame(events, ENRICHED_DDL);
+const frame = (events: readonly Event[]): DataFrame => spark.createDataFrame(events, ENRICHED.ddl);
 const SESSION_COLUMNS = ["user_id", "session_start", "session_end", "duration_ms", "actions", "start_date", "start_week", "device_type", "subscription_type"];
 async function sessionRows(df: DataFrame): Promise<unknown[][]> {
   const rows = await df.orderBy("user_id", "session_start").collect();

@@ -7,18 +7,9 @@ import type { DataFrame } from "../../../src/connect/sql/dataframe";
 import { col, countDistinct, datediff, lit } from "../../../src/connect/sql/functions";
 import type { SparkSession } from "../../../src/connect/sql/session";
 import { seedInteractions, seedMetadata } from "../../../src/domain/data/generate/seed-datasets";
-import {
-  APP_VERSION_RANGES,
-  DURATION_MS_RANGE,
-  ID_NUMBER_RANGE,
-  INTERACTIONS_CSV_HEADER,
-  JOIN_DAY_RANGE,
-  METADATA_CSV_HEADER,
-  TIMESTAMP_SECONDS_RANGE,
-  type IntRange,
-} from "../../../src/domain/data/generate/seed-spec";
+import { APP_VERSION_RANGES, DURATION_MS_RANGE, ID_NUMBER_RANGE, JOIN_DAY_RANGE, TIMESTAMP_SECONDS_RANGE, type IntRange } from "../../../src/domain/data/generate/seed-spec";
 import { readBriefCsv, writeDataset } from "../../../src/domain/data/generate/write-dataset";
-import { ACTION_TYPES, COUNTRIES, DEVICE_TYPES, INTERACTIONS_DDL, METADATA_DDL, SUBSCRIPTION_TYPES } from "../../../src/domain/data/schemas";
+import { ACTION_TYPES, COUNTRIES, DEVICE_TYPES, INTERACTIONS, METADATA, SUBSCRIPTION_TYPES } from "../../../src/domain/data/schemas";
 import { chiSquareTest } from "../../../src/lib/stats/chi-square";
 import { distinctDrawsMoments } from "../../../src/lib/stats/distinct-draws";
 import { discreteUniform, ksCriticalValue, ksStatistic } from "../../../src/lib/stats/kolmogorov-smirnov";
@@ -178,7 +169,7 @@ describe("CSV in the brief's layout", () => {
     const path = join(dir, "interactions");
     await writeDataset(df, path, { format: "csv", singleFile: true });
     const lines = singlePartFile(path);
-    expect(lines[0]).toBe(INTERACTIONS_CSV_HEADER);
+    expect(lines[0]).toBe(INTERACTIONS.csvHeader);
     expect(lines.at(-1)).toBe("");
     const body = lines.slice(1, -1);
     expect(body).toHaveLength(20_000);
@@ -188,7 +179,7 @@ describe("CSV in the brief's layout", () => {
     if (!(first?.timestamp instanceof Date)) throw new Error("Expected a timestamp in the first row");
     const stamp = first.timestamp.toISOString().slice(0, 19).replace("T", " ");
     expect(body[0]).toBe([first.user_id, stamp, first.action_type, first.page_id, first.duration_ms, first.app_version].map(String).join(","));
-    await expectSameRows(readBriefCsv(spark.read, INTERACTIONS_DDL, path), df);
+    await expectSameRows(readBriefCsv(spark.read, INTERACTIONS.ddl, path), df);
   });
 
   it("writes metadata with the brief's header, formats and values, and reads them back", async () => {
@@ -196,11 +187,11 @@ describe("CSV in the brief's layout", () => {
     const path = join(dir, "metadata");
     await writeDataset(df, path, { format: "csv", singleFile: true });
     const lines = singlePartFile(path);
-    expect(lines[0]).toBe(METADATA_CSV_HEADER);
+    expect(lines[0]).toBe(METADATA.csvHeader);
     const body = lines.slice(1, -1);
     expect(body).toHaveLength(20_000);
     expect(body.filter((line) => !FORMATS.metadata.test(line))).toEqual([]);
-    await expectSameRows(readBriefCsv(spark.read, METADATA_DDL, path), df);
+    await expectSameRows(readBriefCsv(spark.read, METADATA.ddl, path), df);
   });
 
   it("writes Parquet in many parts that read back to the same rows", async () => {

@@ -8,7 +8,7 @@ import { writeDataset } from "../../../src/domain/data/generate/write-dataset";
 import { ingestInteractions } from "../../../src/domain/data/ingest/ingest-interactions";
 import { ingestMetadata } from "../../../src/domain/data/ingest/ingest-metadata";
 import { ParquetSchemaError } from "../../../src/domain/data/ingest/raw-input";
-import { INTERACTION_COLUMNS, METADATA_COLUMNS } from "../../../src/domain/data/schemas";
+import { INTERACTIONS, METADATA } from "../../../src/domain/data/schemas";
 import { connect } from "../../support/spark";
 
 const RULES = { earliest: "2000-01-01", latest: "2030-01-01" };
@@ -62,11 +62,11 @@ async function ingestBothWays(name: string, generated: DataFrame, ingest: typeof
 describe("ingesting Parquet input", () => {
   it("validates interactions as it validates the same rows in CSV, and writes the same typed rows", async () => {
     const january = seedInteractions(spark, 3000, SEED).filter(F.col("timestamp").lt(F.lit("2023-02-01 00:00:00").cast("timestamp")));
-    await ingestBothWays("interactions", january, ingestInteractions, INTERACTION_COLUMNS);
+    await ingestBothWays("interactions", january, ingestInteractions, INTERACTIONS.columns);
   }, INGEST_TIMEOUT_MS);
 
   it("validates metadata as it validates the same rows in CSV, and writes the same typed rows", async () => {
-    await ingestBothWays("metadata", seedMetadata(spark, 500, SEED), ingestMetadata, METADATA_COLUMNS);
+    await ingestBothWays("metadata", seedMetadata(spark, 500, SEED), ingestMetadata, METADATA.columns);
   }, INGEST_TIMEOUT_MS);
 
   it("charges typed rows that break a domain rule to that rule", async () => {

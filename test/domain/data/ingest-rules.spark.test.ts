@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type SparkSession } from "../../../src/connect";
-import { interactionRules, RAW_INTERACTIONS_DDL } from "../../../src/domain/data/ingest/interaction-rules";
-import { metadataRules, RAW_METADATA_DDL } from "../../../src/domain/data/ingest/metadata-rules";
+import { interactionRules } from "../../../src/domain/data/ingest/interaction-rules";
+import { metadataRules } from "../../../src/domain/data/ingest/metadata-rules";
 import { REJECT_REASON, splitByRules, splitDuplicates } from "../../../src/domain/data/ingest/validate";
 import { connect } from "../../support/spark";
+import { INTERACTIONS, METADATA } from "../../../src/domain/data/schemas";
 
 let spark: SparkSession;
 beforeAll(async () => {
@@ -60,7 +61,7 @@ function writeCsv(lines: readonly string[], header = HEADER): string {
   return file;
 }
 
-function readRaw(path: string, ddl = RAW_INTERACTIONS_DDL) {
+function readRaw(path: string, ddl = INTERACTIONS.rawDdl) {
   return spark.read
     .schema(ddl)
     .options({ header: true, mode: "PERMISSIVE", columnNameOfCorruptRecord: "_corrupt_record", enforceSchema: false })
@@ -84,7 +85,7 @@ describe("interaction rules", () => {
 
   it("charges each crafted bad metadata row to its rule", async () => {
     const path = writeCsv(METADATA_CASES.map(([line]) => line), METADATA_HEADER);
-    const { valid, quarantined } = splitByRules(readRaw(path, RAW_METADATA_DDL), metadataRules({ earliest: "2000-01-01", latest: "2030-01-01" }));
+    const { valid, quarantined } = splitByRules(readRaw(path, METADATA.rawDdl), metadataRules({ earliest: "2000-01-01", latest: "2030-01-01" }));
     const bad = await quarantined.select(REJECT_REASON).collect();
     const expectedBad = METADATA_CASES.filter(([, reason]) => reason !== null).map(([, reason]) => reason);
     expect(bad.map((r) => r[REJECT_REASON]).sort()).toEqual([...expectedBad].sort());

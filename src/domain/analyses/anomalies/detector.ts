@@ -2,7 +2,7 @@ import { decompose, defaultDecomposeOptions } from "./decompose";
 import { SEASONAL_PERIOD, type Anomaly, type Direction, type Granularity, type Series } from "./model";
 import { trailingRobustZ } from "./robust-z";
 
-/** The detector's parameters (defaults: notes/definitions.md, Anomalies). */
+/** The detector's parameters (defaults: docs/definitions.md, Anomalies). */
 export interface DetectorOptions {
   /** Seasonal period in points: 7 for daily series, 24 for hourly ones. */
   readonly period: number;

@@ -1,9 +1,10 @@
 import { functions as F, type DataFrame, type SparkSession } from "../../../connect";
-import { interactionRules, parsedTimestamp, RAW_INTERACTIONS_DDL, type InteractionRuleOptions } from "../../data/ingest/interaction-rules";
+import { interactionRules, parsedTimestamp, type InteractionRuleOptions } from "../../data/ingest/interaction-rules";
 import { rejectReason } from "../../data/ingest/validate";
 import { DEFAULT_PERCENTILES, type PercentileOptions } from "./p95-options";
 import { rollupP95Aggregates } from "./p95-by-version";
 import { pageLoads } from "./page-loads";
+import { INTERACTIONS } from "../../data/schemas";
 
 /** The levels of the streamed p95 table, finest first ("all": every page load so far). */
 export const STREAM_P95_LEVELS = ["app_version_window", "app_version", "all"] as const;
@@ -32,7 +33,7 @@ const RAW_CSV_OPTIONS = { header: true, mode: "PERMISSIVE", columnNameOfCorruptR
  */
 export function streamValidInteractions(spark: SparkSession, folder: string, plausible: InteractionRuleOptions): DataFrame {
   return spark.readStream
-    .schema(RAW_INTERACTIONS_DDL)
+    .schema(INTERACTIONS.rawDdl)
     .options(RAW_CSV_OPTIONS)
     .csv(folder)
     .where(rejectReason(interactionRules(plausible)).isNull())

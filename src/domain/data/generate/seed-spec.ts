@@ -29,7 +29,3 @@ export const APP_VERSION_RANGES = {
   minor: { low: 0, high: 9 },
   patch: { low: 0, high: 9 },
 } as const satisfies Record<string, IntRange>;
-
-/** The brief's CSV header lines. */
-export const INTERACTIONS_CSV_HEADER = "user_id,timestamp,action_type,page_id,duration_ms,app_version";
-export const METADATA_CSV_HEADER = "user_id,join_date,country,device_type,subscription_type";

@@ -1,8 +1,8 @@
 import { functions as F, type SparkSession } from "../../../connect";
-import { INTERACTION_COLUMNS, INTERACTIONS_DDL, TIMESTAMP_FORMAT } from "../schemas";
+import { INTERACTIONS, TIMESTAMP_FORMAT } from "../schemas";
 import { ingestDataset, type IngestPaths } from "./ingest-dataset";
 import type { IngestCounts } from "./ingest-counts";
-import { interactionRules, parsedTimestamp, RAW_INTERACTIONS_DDL, type InteractionRuleOptions } from "./interaction-rules";
+import { interactionRules, parsedTimestamp, type InteractionRuleOptions } from "./interaction-rules";
 
 export interface IngestInteractionsOptions extends InteractionRuleOptions, IngestPaths {}
 
@@ -19,9 +19,9 @@ export function ingestInteractions(spark: SparkSession, options: IngestInteracti
   return ingestDataset(
     spark,
     {
-      rawDdl: RAW_INTERACTIONS_DDL,
-      typedDdl: INTERACTIONS_DDL,
-      columns: INTERACTION_COLUMNS,
+      rawDdl: INTERACTIONS.rawDdl,
+      typedDdl: INTERACTIONS.ddl,
+      columns: INTERACTIONS.columns,
       rules: interactionRules(options),
       typed: (c) => (c === "timestamp" ? parsedTimestamp() : c === "duration_ms" ? F.col(c).cast("bigint") : F.col(c)),
       asText: (c) => (c === "timestamp" ? F.dateFormat(F.col(c), TIMESTAMP_FORMAT) : F.col(c).cast("string")),

@@ -1,8 +1,8 @@
 import { functions as F, type SparkSession } from "../../../connect";
-import { METADATA_COLUMNS, METADATA_DDL } from "../schemas";
+import { METADATA } from "../schemas";
 import { ingestDataset, type IngestPaths } from "./ingest-dataset";
 import type { IngestCounts } from "./ingest-counts";
-import { metadataRules, parsedJoinDate, RAW_METADATA_DDL, type MetadataRuleOptions } from "./metadata-rules";
+import { metadataRules, parsedJoinDate, type MetadataRuleOptions } from "./metadata-rules";
 
 export interface IngestMetadataOptions extends MetadataRuleOptions, IngestPaths {}
 
@@ -25,9 +25,9 @@ export function ingestMetadata(spark: SparkSession, options: IngestMetadataOptio
   return ingestDataset(
     spark,
     {
-      rawDdl: RAW_METADATA_DDL,
-      typedDdl: METADATA_DDL,
-      columns: METADATA_COLUMNS,
+      rawDdl: METADATA.rawDdl,
+      typedDdl: METADATA.ddl,
+      columns: METADATA.columns,
       rules: metadataRules(options),
       typed: (c) => (c === "join_date" ? parsedJoinDate() : F.col(c)),
       asText: (c) => F.col(c).cast("string"),

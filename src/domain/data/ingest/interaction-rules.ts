@@ -1,10 +1,7 @@
 import { functions as F, type Column } from "../../../connect";
-import { ACTION_TYPES, APP_VERSION_PATTERN, INTERACTION_COLUMNS, PAGE_ID_PATTERN, TIMESTAMP_FORMAT } from "../schemas";
+import { ACTION_TYPES, APP_VERSION_PATTERN, INTERACTIONS, PAGE_ID_PATTERN, TIMESTAMP_FORMAT } from "../schemas";
 import { blank, breaks, notIn, structuralRules } from "./common-rules";
 import type { Rule } from "./rule";
-
-/** Interactions read as text first, so that no malformed value is lost in a cast. */
-export const RAW_INTERACTIONS_DDL = "user_id string, timestamp string, action_type string, page_id string, duration_ms string, app_version string, _corrupt_record string";
 
 export interface InteractionRuleOptions {
   /** Earliest plausible event time (inclusive), `YYYY-MM-DD`. */
@@ -34,7 +31,7 @@ export function parsedTimestamp(): Column {
 export function interactionRules(options: InteractionRuleOptions): Rule[] {
   const ts = parsedTimestamp();
   return [
-    ...structuralRules(INTERACTION_COLUMNS),
+    ...structuralRules(INTERACTIONS.columns),
     { reason: "bad_timestamp", field: "timestamp", description: `timestamp is not ${TIMESTAMP_FORMAT}`, violated: ts.isNull() },
     {
       reason: "implausible_timestamp",

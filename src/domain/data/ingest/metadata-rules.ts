@@ -1,10 +1,7 @@
 import { functions as F, type Column } from "../../../connect";
-import { COUNTRIES, DATE_FORMAT, DEVICE_TYPES, METADATA_COLUMNS, SUBSCRIPTION_TYPES } from "../schemas";
+import { COUNTRIES, DATE_FORMAT, DEVICE_TYPES, METADATA, SUBSCRIPTION_TYPES } from "../schemas";
 import { notIn, structuralRules } from "./common-rules";
 import type { Rule } from "./rule";
-
-/** User metadata read as text first, so that no malformed value is lost in a cast. */
-export const RAW_METADATA_DDL = "user_id string, join_date string, country string, device_type string, subscription_type string, _corrupt_record string";
 
 export interface MetadataRuleOptions {
   /** Earliest plausible join date (inclusive), `YYYY-MM-DD`. */
@@ -22,7 +19,7 @@ export function parsedJoinDate(): Column {
 export function metadataRules(options: MetadataRuleOptions): Rule[] {
   const joined = parsedJoinDate();
   return [
-    ...structuralRules(METADATA_COLUMNS),
+    ...structuralRules(METADATA.columns),
     { reason: "bad_join_date", field: "join_date", description: `join_date is not ${DATE_FORMAT}`, violated: joined.isNull() },
     {
       reason: "implausible_join_date",

@@ -1,5 +1,5 @@
 import { functions as F } from "../../../../connect";
-import { INTERACTION_COLUMNS } from "../../schemas";
+import { INTERACTIONS } from "../../schemas";
 import { BAD_USER_ID, EMPTY_USER_ID, EXACT_DUPLICATE, fieldKind, invalidUtf8, WRONG_COLUMN_COUNT, type DatasetCorruption } from "./corruption-kinds";
 
 /**
@@ -9,7 +9,7 @@ import { BAD_USER_ID, EMPTY_USER_ID, EXACT_DUPLICATE, fieldKind, invalidUtf8, WR
  * case-changed enum, a unit suffix, a sign flip, a prefixed version.
  */
 export const INTERACTIONS_CORRUPTION: DatasetCorruption = {
-  columns: INTERACTION_COLUMNS,
+  columns: INTERACTIONS.columns,
   typedColumns: ["timestamp", "duration_ms"],
   kinds: [
     WRONG_COLUMN_COUNT,

@@ -1,5 +1,5 @@
 import { functions as F } from "../../../../connect";
-import { METADATA_COLUMNS } from "../../schemas";
+import { METADATA } from "../../schemas";
 import { BAD_USER_ID, EMPTY_USER_ID, EXACT_DUPLICATE, fieldKind, invalidUtf8, WRONG_COLUMN_COUNT, type DatasetCorruption } from "./corruption-kinds";
 
 /**
@@ -9,7 +9,7 @@ import { BAD_USER_ID, EMPTY_USER_ID, EXACT_DUPLICATE, fieldKind, invalidUtf8, WR
  * case then differs, so the result is never in the list.
  */
 export const METADATA_CORRUPTION: DatasetCorruption = {
-  columns: METADATA_COLUMNS,
+  columns: METADATA.columns,
   typedColumns: ["join_date"],
   kinds: [
     WRONG_COLUMN_COUNT,

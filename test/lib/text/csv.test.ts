@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv } from "../../src/jobs/analyze/metrics-csv";
+import { csvField, toCsv } from "../../../src/lib/text/csv";
 
 describe("metric CSV writing", () => {
   it("quotes a field with a comma, a quote or a line break, doubling quotes", () => {
