@@ -6,6 +6,7 @@ import { ingestInteractions } from "../../src/domain/data/ingest/ingest-interact
 import { ingestMetadata } from "../../src/domain/data/ingest/ingest-metadata";
 import { defaultPlausibleRange } from "../../src/domain/data/ingest/interaction-rules";
 import { runGenerateJob } from "../../src/jobs/generate-job";
+import { formatCount } from "../../src/lib/text/format";
 
 /** The Parquet both engines read: what `insights analyze` reads once its inputs are ingested. */
 export interface AnalysesData {
@@ -55,7 +56,7 @@ export async function prepareAnalysesData(spark: SparkSession, spec: AnalysesDat
   rmSync(dir, { recursive: true, force: true });
   const start = performance.now();
   const raw = join(dir, "raw");
-  log(`Generating ${spec.rows.toLocaleString("en-US")} realistic interactions and their metadata…`);
+  log(`Generating ${formatCount(spec.rows)} realistic interactions and their metadata…`);
   const generated = await runGenerateJob(spark, {
     mode: "realistic",
     interactions: spec.rows,

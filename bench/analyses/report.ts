@@ -1,5 +1,5 @@
 import type { Disagreement } from "./compare";
-import { formatMiB } from "../../src/lib/text/format";
+import { formatCount, formatMiB } from "../../src/lib/text/format";
 
 /** One analysis at one size, both engines. */
 export interface AnalysisFigures {
@@ -155,7 +155,7 @@ export function formatDisagreements(sizes: readonly SizeResult[], limit = 20): s
 }
 
 export function rowsLabel(rows: number): string {
-  return rows >= 1e6 ? `${(rows / 1e6).toFixed(rows % 1e6 === 0 ? 0 : 2)}M rows` : `${rows.toLocaleString("en-US")} rows`;
+  return rows >= 1e6 ? `${(rows / 1e6).toFixed(rows % 1e6 === 0 ? 0 : 2)}M rows` : `${formatCount(rows)} rows`;
 }
 
 export function seconds(ms: number): string {

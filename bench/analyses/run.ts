@@ -33,7 +33,7 @@ import { prepareAnalysesData, type AnalysesData } from "./data";
 import { runDuckdb, type DuckdbRun } from "./duckdb-run";
 import { analysisPlan, type AnalysisPlan } from "./plan";
 import { formatDisagreements, formatGrowth, formatSizeTable, formatVerdicts, growth, rowsLabel, totals, verdicts, type AnalysisFigures, type SizeResult } from "./report";
-import { formatMiB } from "../../src/lib/text/format";
+import { formatCount, formatMiB } from "../../src/lib/text/format";
 import { runSparkAnalyses, warmUp, type SparkStep } from "./spark-run";
 import { ANALYSES, normaliseRows, type AnalysisTables, type TableShape } from "./tables";
 
@@ -233,7 +233,7 @@ async function main(): Promise<void> {
     `Spark ${first?.sparkVersion ?? "?"}, embedded server ${MASTER}, heap ${heap}, one server per size; DuckDB ${first?.duckdb.version ?? "?"} (${THREADS} threads, memory_limit ${duckMemory(heap)}), in a worker process of its own; host ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
     ...runs.map(
       (r) =>
-        `${rowsLabel(r.result.rows)}: ${r.data.key}, ${r.data.ingestion.interactions.valid.toLocaleString("en-US")} valid interactions (${r.data.ingestion.interactions.quarantined} quarantined), ${r.data.ingestion.metadata.valid.toLocaleString("en-US")} metadata rows; event dates ${r.plan.bounds.first} … ${r.plan.bounds.last}, as_of ${r.plan.asOf}; ` +
+        `${rowsLabel(r.result.rows)}: ${r.data.key}, ${formatCount(r.data.ingestion.interactions.valid)} valid interactions (${r.data.ingestion.interactions.quarantined} quarantined), ${formatCount(r.data.ingestion.metadata.valid)} metadata rows; event dates ${r.plan.bounds.first} … ${r.plan.bounds.last}, as_of ${r.plan.asOf}; ` +
         `prepared in ${r.data.preparedSeconds} s${r.data.reused ? " (reused)" : ""}, untimed; load average ${load(r.result.loadAtStart)} → ${load(r.result.loadAtEnd)}; ` +
         `Spark peak JVM heap ${r.result.sparkPeakHeapBytes === null ? "n/a" : formatMiB(r.result.sparkPeakHeapBytes)}; DuckDB worker peak RSS ${formatMiB(r.result.duckdbMaxRssBytes)} (of which ${formatMiB(r.result.duckdbBaselineRssBytes)} Node before DuckDB loaded)`,
     ),

@@ -1,6 +1,7 @@
 import { median } from "./stats";
 import type { MeasureResult } from "./ts-client";
 import type { MeasureName } from "./workload";
+import { formatCount } from "../../src/lib/text/format";
 
 /** One line of the verdict table: the TS figure against PySpark's, lower is better for both. */
 export interface Comparison {
@@ -23,7 +24,7 @@ export type Results = Partial<Readonly<Record<MeasureName, { readonly ts: Measur
 const MIB = 1024 * 1024;
 
 export function compare(results: Results, rows: number): Comparison[] {
-  const rowsLabel = `${(rows / 1e6).toLocaleString("en-US")}M rows × 6 cols`;
+  const rowsLabel = `${formatCount(rows / 1e6)}M rows × 6 cols`;
   const { arrow, rows: rowFetch, trivial, pandas } = results;
   return [
     ...(arrow ? [line(`${rowsLabel} → Arrow table`, "ms", arrow.ts.medianMs, arrow.pyspark.medianMs)] : []),

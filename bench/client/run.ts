@@ -21,6 +21,7 @@ import { compare, formatRuns, formatTable, type Results } from "./report";
 import { measureTs, type MeasureResult } from "./ts-client";
 import { mergeRuns } from "./merge-runs";
 import { DEFAULT_WORKLOAD, type MeasureName, type Workload } from "./workload";
+import { formatCount } from "../../src/lib/text/format";
 
 const ALL_MEASURES: readonly MeasureName[] = ["trivial", "arrow", "rows"];
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
     session = await SparkSession.connect(server.url);
     const spark = session;
     const serverVersion = await session.version();
-    log(`Server ${serverVersion} at ${server.url}, pid ${server.pid}; ${workload.rows.toLocaleString("en-US")} rows, ${workload.runs} timed runs per measure`);
+    log(`Server ${serverVersion} at ${server.url}, pid ${server.pid}; ${formatCount(workload.rows)} rows, ${workload.runs} timed runs per measure`);
 
     // The server's JIT warms with every query. Without this, whichever client goes first would
     // time against a colder server than the other; each client still warms up itself afterwards.

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SparkSession } from "../../src/connect";
 import { runGenerateJob } from "../../src/jobs/generate-job";
+import { formatCount } from "../../src/lib/text/format";
 
 export interface BenchData {
   readonly key: string;
@@ -66,7 +67,7 @@ export async function prepareData(spark: SparkSession, spec: DataSpec, log: (mes
   }
   rmSync(dir, { recursive: true, force: true });
   const start = performance.now();
-  log(`Generating ${spec.rows.toLocaleString("en-US")} realistic interactions and their metadata as CSV and Parquet…`);
+  log(`Generating ${formatCount(spec.rows)} realistic interactions and their metadata as CSV and Parquet…`);
   const common = { mode: "realistic", interactions: spec.rows, metadata: 0, seed: spec.seed, partitions: Math.max(2, Math.ceil(spec.rows / ROWS_PER_FILE)) } as const;
   const csv = await runGenerateJob(spark, { ...common, format: "csv", outDir: join(dir, "csv") });
   const parquet = await runGenerateJob(spark, { ...common, format: "parquet", outDir: join(dir, "parquet") });

@@ -1,7 +1,7 @@
 import { codeBlock, inlineCode } from "../../src/lib/text/markdown";
 import type { StepCapture } from "../../src/lib/sparkui";
 import type { VariantRun } from "../../src/jobs/experiments/run-join-variant";
-import { formatMiB } from "../../src/lib/text/format";
+import { formatCount, formatMiB } from "../../src/lib/text/format";
 
 /** One line of the table; totals are over the measurement and join steps. */
 export interface Summary {
@@ -163,6 +163,6 @@ function measuredText(m: NonNullable<VariantRun["measurements"]>): string {
   const hot =
     keys === null
       ? "hot keys not searched (a broadcast join cannot be skewed)"
-      : `${String(keys.keys.length)} hot key(s) over ${Math.round(keys.threshold).toLocaleString("en-US")} rows (hottest ${keys.hottestRows.toLocaleString("en-US")} rows: ${keys.keys.slice(0, 5).map(inlineCode).join(", ")})`;
+      : `${String(keys.keys.length)} hot key(s) over ${formatCount(keys.threshold)} rows (hottest ${formatCount(keys.hottestRows)} rows: ${keys.keys.slice(0, 5).map(inlineCode).join(", ")})`;
   return [...size, hot].join(", ");
 }

@@ -24,6 +24,7 @@ import { NAIVE, OPTIMISED, readInputs } from "../../src/jobs/experiments/join-va
 import { ABLATIONS } from "./ablations";
 import { runVariant, type VariantRun } from "../../src/jobs/experiments/run-join-variant";
 import { formatMarkdown, formatTable, formatVerdicts, summarise, verdicts } from "./report";
+import { formatCount } from "../../src/lib/text/format";
 
 /** Two cores, as the benchmark machine has: the figures then compare across runs and hosts. */
 const MASTER = "local[2]";
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     const load = (l: readonly number[]): string => l.map((x) => x.toFixed(1)).join(" ");
     const setupLines = [
       `Spark ${sparkVersion}, embedded server ${MASTER}, heap ${heap}; host ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${load(loadAtStart)} → ${load(loadAtEnd)}`,
-      `Data: ${data.interactionRows.toLocaleString("en-US")} interactions, ${data.metadataRows.toLocaleString("en-US")} metadata rows, seed ${seed} (${data.key}); ${data.preparation}; prepared in ${data.preparedSeconds} s${data.reused ? " (reused)" : ""}, not timed`,
+      `Data: ${formatCount(data.interactionRows)} interactions, ${formatCount(data.metadataRows)} metadata rows, seed ${seed} (${data.key}); ${data.preparation}; prepared in ${data.preparedSeconds} s${data.reused ? " (reused)" : ""}, not timed`,
       "Each variant: its own session and job tag, output to the noop sink; captured with src/lib/sparkui",
       `Steps and plans: ${stepDir}`,
     ];
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     };
     writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(mdFile, `${markdown}\n`);
-    process.stdout.write(`\nJoin benchmark — ${data.interactionRows.toLocaleString("en-US")} interactions, Spark ${sparkVersion}, ${MASTER}, heap ${heap}\n\n`);
+    process.stdout.write(`\nJoin benchmark — ${formatCount(data.interactionRows)} interactions, Spark ${sparkVersion}, ${MASTER}, heap ${heap}\n\n`);
     process.stdout.write(`${formatTable(summaries)}\n\n${formatVerdicts(goals)}\n\n`);
     for (const run of runs) process.stdout.write(`${run.name}: ${run.strategy} — ${run.reason}; join stage: ${run.joinStage?.pickedBy ?? "none"}\n`);
     process.stdout.write(`\nRaw figures: ${jsonFile}\nSummary: ${mdFile}\n`);

@@ -2,6 +2,7 @@
  * Tables for notebooks: the HTML form JupyterLab shows (every value escaped) and the MIME type
  * under which a table's data travels next to its markdown (see src/lib/text/table.ts).
  */
+import { escapeHtml } from "../lib/text/escape";
 import { formatValue, type TableData } from "../lib/text/table";
 
 /** The MIME type under which notebooks publish a table's data next to its markdown and HTML. */
@@ -13,10 +14,3 @@ export function htmlTable(table: TableData): string {
   const body = table.rows.map((row) => `<tr>${row.map((value) => `<td>${escapeHtml(formatValue(value))}</td>`).join("")}</tr>`);
   return `<table>\n<thead><tr>${header}</tr></thead>\n<tbody>\n${body.join("\n")}\n</tbody>\n</table>`;
 }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
-}
-
-const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-

@@ -8,7 +8,8 @@ import { declaredParameters, injectParameters } from "../../src/report/notebook/
 import { stripVolatile } from "../../src/report/notebook/strip-volatile";
 import { collectOutputs } from "../../src/report/runner/collect-outputs";
 import { htmlTable } from "../../src/report/table";
-import { escapeMarkdown, markdownTable, tableOf } from "../../src/lib/text/table";
+import { escapeMarkdown } from "../../src/lib/text/escape";
+import { markdownTable, tableOf } from "../../src/lib/text/table";
 
 function code(id: string, source: string, extra: Partial<CodeCell> = {}): CodeCell {
   return { cell_type: "code", id, metadata: {}, source, outputs: [], execution_count: null, ...extra };

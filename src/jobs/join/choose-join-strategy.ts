@@ -1,3 +1,5 @@
+import { formatMiB } from "../../lib/text/format";
+
 export const JOIN_STRATEGIES = ["broadcast", "bucketed", "sort-merge-aqe", "salted"] as const;
 export type JoinStrategy = (typeof JOIN_STRATEGIES)[number];
 
@@ -27,12 +29,6 @@ export interface JoinChoice {
   readonly reason: string;
 }
 
-const MIB = 2 ** 20;
-
-function mib(bytes: number): string {
-  return `${(bytes / MIB).toFixed(1)} MiB`;
-}
-
 /**
  * Picks the cheapest strategy the measurements allow, in order of cost: a broadcast shuffles
  * nothing; bucketing pays one shuffle for many joins; otherwise the interactions must be
@@ -42,7 +38,7 @@ export function chooseJoinStrategy(measured: JoinMeasurements, policy: JoinPolic
   if (measured.metadataBytes <= policy.broadcastThresholdBytes) {
     return {
       strategy: "broadcast",
-      reason: `deduplicated metadata is ${mib(measured.metadataBytes)}, within the ${mib(policy.broadcastThresholdBytes)} broadcast threshold: the interactions are joined where they are read, with no shuffle and so no skew`,
+      reason: `deduplicated metadata is ${formatMiB(measured.metadataBytes)}, within the ${formatMiB(policy.broadcastThresholdBytes)} broadcast threshold: the interactions are joined where they are read, with no shuffle and so no skew`,
     };
   }
   // A hot key would make one bucket, and so one task of every later join, far larger than the rest.
@@ -55,7 +51,7 @@ export function chooseJoinStrategy(measured: JoinMeasurements, policy: JoinPolic
   if (measured.hotKeys === 0) {
     return {
       strategy: "sort-merge-aqe",
-      reason: `metadata (${mib(measured.metadataBytes)}) is too large to broadcast and no user_id is hot: a sort-merge join, with AQE as a safety net for skew`,
+      reason: `metadata (${formatMiB(measured.metadataBytes)}) is too large to broadcast and no user_id is hot: a sort-merge join, with AQE as a safety net for skew`,
     };
   }
   if (measured.aqeSkewJoinAvailable) {

@@ -1,5 +1,6 @@
 import { codeBlock, inlineCode } from "../../lib/text/markdown";
 import type { JoinDescription } from "./describe-join";
+import { formatCount, formatMiB } from "../../lib/text/format";
 
 /**
  * The join as a markdown section body: the choice and its reason, the measurements, and the
@@ -12,7 +13,7 @@ export function formatJoinDescription(description: JoinDescription): string {
     "",
     "| measurement | value |",
     "|---|---:|",
-    `| deduplicated metadata (optimizer estimate) | ${mebibytes(description.metadataBytes)} |`,
+    `| deduplicated metadata (optimizer estimate) | ${formatMiB(description.metadataBytes)} |`,
     ...hotKeyLines(description.hotKeys),
     codeBlock(description.physicalPlan),
   ].join("\n");
@@ -34,10 +35,7 @@ function hotKeyLines(hotKeys: JoinDescription["hotKeys"]): string[] {
   ];
 }
 
-function mebibytes(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-}
 
 function count(n: number): string {
-  return n.toLocaleString("en-US");
+  return formatCount(n);
 }

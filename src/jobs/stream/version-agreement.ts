@@ -5,6 +5,7 @@ import { compareVersions } from "../../domain/analyses/performance/version-order
 import { readBriefCsv } from "../../domain/data/generate/write-dataset";
 import { INTERACTIONS } from "../../domain/data/schemas";
 import type { P95Snapshot } from "./p95-snapshot";
+import { nearestRankQuantile } from "../../lib/stats/descriptive";
 
 /** One page load: its app_version and its load time (duration_ms). */
 export type PageLoad = readonly [appVersion: string, ms: number];
@@ -84,7 +85,5 @@ export function versionAgreement(snapshot: P95Snapshot, exact: ReadonlyMap<strin
  * only to the nearest rank (17/18 here), rejects even this exact value.
  */
 export function exactP95(values: readonly number[]): number {
-  if (values.length === 0) throw new RangeError("No values for a p95");
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.ceil(0.95 * sorted.length) - 1] ?? NaN;
+  return nearestRankQuantile(values, 0.95);
 }

@@ -1,7 +1,7 @@
 import { markdownTable } from "../text/table";
 import { inlineCode } from "../text/markdown";
 import type { StepComparison, StepFigures } from "./compare";
-import { formatBytes, formatMs } from "./format-units";
+import { formatBytes, formatMs } from "../text/format";
 
 /**
  * A before/after comparison as markdown: a table of figures side by side with the change, then

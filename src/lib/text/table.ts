@@ -4,6 +4,8 @@
  * or close markup. Used by the report, the Spark UI findings and the CLI's summaries alike.
  */
 
+import { escapeMarkdown } from "./escape";
+
 /** A cell value that survives JSON: what a table keeps of a Spark row. */
 export type TableValue = string | number | boolean | null;
 
@@ -39,20 +41,29 @@ export function formatValue(value: TableValue): string {
   return value === null ? "" : String(value);
 }
 
-/** A GitHub-flavoured markdown table; numbers are right-aligned. */
-export function markdownTable(table: TableData): string {
+export interface MarkdownTableOptions {
+  /**
+   * `markup` (default): every character that could start markup is escaped, for tables that are
+   * rendered (the report). `cells`: only what would break the table (pipes, line breaks), for
+   * tables read as text (the CLI's summaries), so `bad_timestamp` stays as it is.
+   */
+  readonly escape?: "markup" | "cells";
+  /** Per column; by default numbers are right-aligned and the rest left. */
+  readonly align?: readonly ("left" | "right")[];
+}
+
+/** A GitHub-flavoured markdown table. */
+export function markdownTable(table: TableData, options: MarkdownTableOptions = {}): string {
+  const escape = options.escape === "cells" ? escapeCell : escapeMarkdown;
   const numeric = table.columns.map((_, column) => table.rows.length > 0 && table.rows.every((row) => typeof row[column] === "number" || row[column] === null));
-  const header = `| ${table.columns.map(escapeMarkdown).join(" | ")} |`;
-  const rule = `|${numeric.map((right) => (right ? " ---: " : " --- ")).join("|")}|`;
-  const body = table.rows.map((row) => `| ${row.map((value) => escapeMarkdown(formatValue(value))).join(" | ")} |`);
+  const right = table.columns.map((_, column) => (options.align?.[column] ?? (numeric[column] === true ? "right" : "left")) === "right");
+  const header = `| ${table.columns.map(escape).join(" | ")} |`;
+  const rule = `|${right.map((r) => (r ? " ---: " : " --- ")).join("|")}|`;
+  const body = table.rows.map((row) => `| ${row.map((value) => escape(formatValue(value))).join(" | ")} |`);
   return [header, rule, ...body].join("\n");
 }
 
-/**
- * Text that markdown shows as is, inside a table cell: backslash escapes for what could start
- * markup inline (emphasis, code, links, HTML tags, entities, strike-through, the cell's pipe), and
- * line breaks as spaces (a break would end the row). Hyphens, dots and digits stay readable.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n|\r/g, " ").replace(/[\\`*_[\]<>&|~]/g, (char) => `\\${char}`);
+/** A cell's text kept as it is but for what would break the table: a pipe, a line break. */
+function escapeCell(text: string): string {
+  return text.replace(/\r?\n|\r/g, " ").replace(/\|/g, "\\|");
 }

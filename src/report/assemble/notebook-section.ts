@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { renderSvg } from "../charts/render-svg";
 import type { ChartSpec } from "../charts/spec";
 import type { CollectedCell, CollectedOutput, NotebookOutputs } from "../runner/collect-outputs";
-import { escapeMarkdown } from "../../lib/text/table";
+import { escapeMarkdown } from "../../lib/text/escape";
 import type { ReportAssets } from "./report-assets";
 import { shiftHeadings } from "./shift-headings";
 

@@ -1,7 +1,7 @@
 import type { Token } from "marked" with { "resolution-mode": "import" };
 import { imageDataUri } from "./inline-images";
 import { REPORT_CSS } from "./report-style";
-import { escapeHtml } from "../table";
+import { escapeHtml } from "../../lib/text/escape";
 import { safeRenderer } from "./safe-renderer";
 import { HeadingIds, tableOfContents, type TocEntry } from "./table-of-contents";
 

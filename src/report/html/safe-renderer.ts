@@ -1,5 +1,5 @@
 import type { RendererObject, Tokens } from "marked" with { "resolution-mode": "import" };
-import { escapeHtml } from "../table";
+import { escapeHtml, HTML_ENTITIES } from "../../lib/text/escape";
 import type { HeadingIds, TocEntry } from "./table-of-contents";
 
 /** What the renderer needs from its caller, and what it tells back. */
@@ -69,7 +69,6 @@ export function isSafeHref(href: string): boolean {
  * as its character, not as `&amp;amp;`.
  */
 export function escapeText(text: string): string {
-  return text.replace(/&(?!#?\w+;)|[<>"']/g, (char) => ENTITIES[char] ?? char);
+  return text.replace(/&(?!#?\w+;)|[<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

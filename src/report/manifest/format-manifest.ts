@@ -1,8 +1,8 @@
 import { markdownTable, tableOf } from "../../lib/text/table";
 import { inlineCode } from "../../lib/text/markdown";
+import { MiB, round } from "../../lib/text/format";
 import type { RunManifest } from "./run-manifest";
 
-const MIB = 2 ** 20;
 
 /** The manifest as the report's last section: what this report was computed from, and its cost. */
 export function formatManifest(manifest: RunManifest): string {
@@ -23,7 +23,7 @@ export function formatManifest(manifest: RunManifest): string {
     "",
     "### Inputs",
     "",
-    markdownTable(tableOf(manifest.inputs.map((input) => ({ dataset: input.name, path: input.path, files: input.size.files, MiB: round(input.size.bytes / MIB, 2) })))),
+    markdownTable(tableOf(manifest.inputs.map((input) => ({ dataset: input.name, path: input.path, files: input.size.files, MiB: round(input.size.bytes / MiB, 2) })))),
   ];
   if (spark !== undefined) {
     lines.push("", "### Effective Spark configuration (as the server started)", "", markdownTable(tableOf(Object.entries(spark.configs).map(([key, value]) => ({ key, value })))));
@@ -47,7 +47,3 @@ function stepColumns(manifest: RunManifest): string[] {
   return manifest.steps.some((s) => s.captureError !== undefined) ? [...base, "not_captured"] : base;
 }
 
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}

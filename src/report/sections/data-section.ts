@@ -4,8 +4,8 @@ import type { AnalyzeInput, Dataset } from "../../jobs/analyze/analyze-inputs";
 import { folderSize } from "../manifest/folder-size";
 import type { ReportInputs } from "../session/report-inputs";
 import { inlineCode } from "../../lib/text/markdown";
+import { formatCount, MiB, round } from "../../lib/text/format";
 
-const MIB = 2 ** 20;
 
 /** Where the data came from, in a sentence or two. */
 export function inputsMarkdown(inputs: ReportInputs): string {
@@ -13,8 +13,8 @@ export function inputsMarkdown(inputs: ReportInputs): string {
   if (generated === undefined) return `The report reads the given inputs: interactions at ${inlineCode(inputs.interactions)}, metadata at ${inlineCode(inputs.metadata)}.`;
   const realistic = generated.groundTruth !== undefined;
   return (
-    `The report generated its data inside Spark: **${generated.interactions.rows.toLocaleString("en-US")} interactions** and ` +
-    `**${generated.metadata.rows.toLocaleString("en-US")} metadata rows**, as CSV in the brief's layout ` +
+    `The report generated its data inside Spark: **${formatCount(generated.interactions.rows)} interactions** and ` +
+    `**${formatCount(generated.metadata.rows)} metadata rows**, as CSV in the brief's layout ` +
     (realistic
       ? "in realistic mode (hot users, sessions, seasonality, a slow device, a regressed release and planted anomalies, all listed in its ground truth)."
       : "in seed mode (the brief's own uniform distributions: no skew, no trends, nothing planted).")
@@ -32,8 +32,8 @@ export function layoutRows(inputs: Readonly<Record<Dataset, AnalyzeInput>>): Rec
       read_as: input.kind,
       partition_folders: partitionFolders(input.valid_path),
       data_files: data,
-      MiB: round(size.bytes / MIB),
-      mean_file_MiB: data === 0 ? 0 : round(size.bytes / data / MIB),
+      MiB: round(size.bytes / MiB, 2),
+      mean_file_MiB: data === 0 ? 0 : round(size.bytes / data / MiB, 2),
     };
   });
 }
@@ -50,6 +50,3 @@ function dataFiles(path: string): number {
   }, 0);
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}

@@ -1,6 +1,7 @@
 import { compareVersions } from "../../domain/analyses/performance/version-order";
 import type { DeviceEffect } from "../../domain/analyses/performance/device-effect";
 import type { DevicePerformanceRow, P95ByVersionRow } from "../../jobs/analyze/metric-tables";
+import { formatCount } from "../../lib/text/format";
 
 /** How many versions the bar chart names; the trend chart shows every version. */
 export const TOP_VERSIONS = 15;
@@ -34,7 +35,7 @@ export function slowestVersions(rows: readonly P95ByVersionRow[], n = TOP_VERSIO
 /** The verdict, with a warning when the sample is too small for the effect to be told from chance. */
 export function deviceVerdict(effect: DeviceEffect): string {
   if (effect.p_value <= 0.05) return effect.verdict;
-  return `${effect.verdict} With only ${effect.n.toLocaleString("en-US")} page loads from users with metadata, this is not distinguishable from chance (p = ${effect.p_value.toPrecision(2)}): read it as no evidence either way.`;
+  return `${effect.verdict} With only ${formatCount(effect.n)} page loads from users with metadata, this is not distinguishable from chance (p = ${effect.p_value.toPrecision(2)}): read it as no evidence either way.`;
 }
 
 /** device_performance.csv in long form (one row per device and percentile) for grouped bars, in seconds. */

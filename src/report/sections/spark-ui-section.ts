@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { evaluateHeuristics, formatComparison, loadCapture, type Finding, type StepCapture } from "../../lib/sparkui";
-import { formatBytes, formatMs } from "../../lib/sparkui/format-units";
+import { formatBytes, formatMs } from "../../lib/text/format";
 import type { ExperimentResult } from "../../jobs/experiments/experiment";
 
 /** Every capture the run saved, in the order the steps finished. */

@@ -12,6 +12,8 @@ import type { P95Snapshot } from "../../jobs/stream/p95-snapshot";
 import { SnapshotPublisher, totalEvents } from "../../jobs/stream/snapshot-publisher";
 import { csvPageLoads, loadsByVersion, versionAgreement, type PageLoad, type VersionAgreement } from "../../jobs/stream/version-agreement";
 import type { ReportSession } from "../session/report-session";
+import { median } from "../../lib/stats/descriptive";
+import { formatCount } from "../../lib/text/format";
 
 /** The definition's freshness goal: a page load counts in the published p95 within 10 s of landing. */
 export const FRESHNESS_GOAL_MS = 10_000;
@@ -205,7 +207,7 @@ export function formatStreamDemo(result: StreamDemoResult): string {
   const outside = result.agreement.filter((v) => !v.within_tolerance);
   const smallExactMisses = outside.length > 0 && outside.every((v) => v.stream_p95_ms === v.exact_p95_ms && v.exact_events < DENSE_RANKS);
   const outsideNote = `; the ${outside.length} outside it have fewer than ${DENSE_RANKS} page loads, so ranks lie more than 1% apart and even their exact p95 falls outside`;
-  const n = (x: number): string => x.toLocaleString("en-US");
+  const n = (x: number): string => formatCount(x);
   return [
     `${result.files} daily files landed one by one in the stream's folder; each showed in the published p95 after a median of ` +
       `${seconds(median(result.freshnessMs))} (max ${seconds(worst)}): ${worst <= FRESHNESS_GOAL_MS ? "within" : "beyond"} the ${seconds(FRESHNESS_GOAL_MS)} goal ` +
@@ -235,8 +237,3 @@ export function agreementRows(result: StreamDemoResult, n = AGREEMENT_ROWS): Rec
     }));
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}

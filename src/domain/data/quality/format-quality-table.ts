@@ -1,3 +1,5 @@
+import { formatCount as count, formatPercent } from "../../../lib/text/format";
+import { markdownTable } from "../../../lib/text/table";
 import type { DatasetQuality, QualitySummary } from "./quality-summary";
 
 /**
@@ -11,14 +13,14 @@ export function formatQualityTable(summary: QualitySummary): string {
     ["metadata", "user_ids with several rows", count(summary.metadataDuplicates.users)],
     ["metadata", "rows of those user_ids", count(summary.metadataDuplicates.rows)],
     ["metadata", "rows dropped at join", `${count(summary.metadataDuplicates.rowsDropped)} (${summary.metadataDuplicates.resolution})`],
-    ["interactions", "valid, user without metadata", percent(summary.interactionsWithoutMetadataShare)],
-    ["metadata", "users without interactions", percent(summary.metadataUsersWithoutInteractionsShare)],
+    ["interactions", "valid, user without metadata", formatPercent(summary.interactionsWithoutMetadataShare, 2)],
+    ["metadata", "users without interactions", formatPercent(summary.metadataUsersWithoutInteractionsShare, 2)],
   ];
-  return [["Dataset", "Measure", "Value"], ["---", "---", "---:"], ...rows].map((cells) => `| ${cells.map(escapeCell).join(" | ")} |`).join("\n");
+  return markdownTable({ columns: ["Dataset", "Measure", "Value"], rows }, { escape: "cells", align: ["left", "left", "right"] });
 }
 
 function countRows(dataset: string, counts: DatasetQuality): [string, string, string][] {
-  const share = (n: number): string => (counts.read === 0 ? count(n) : `${count(n)} (${percent(n / counts.read)})`);
+  const share = (n: number): string => (counts.read === 0 ? count(n) : `${count(n)} (${formatPercent(n / counts.read, 2)})`);
   return [
     [dataset, "read", count(counts.read)],
     [dataset, "valid", share(counts.valid)],
@@ -27,15 +29,5 @@ function countRows(dataset: string, counts: DatasetQuality): [string, string, st
   ];
 }
 
-function count(n: number): string {
-  return n.toLocaleString("en-US");
-}
 
-function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(2)}%`;
-}
 
-/** A `|` inside a cell would split it in two. */
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|");
-}

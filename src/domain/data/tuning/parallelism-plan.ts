@@ -1,6 +1,6 @@
+import { formatMiB, MiB } from "../../../lib/text/format";
 import { DEFAULT_AQE_SKEW_JOIN } from "./aqe-skew-join";
 
-const MIB = 2 ** 20;
 
 export interface ParallelismPolicy {
   /** Input bytes each shuffle partition and each file split should carry. */
@@ -22,18 +22,18 @@ export interface ParallelismPolicy {
  * without spilling, and the default HDFS/S3-connector block and Parquet row-group scale.
  */
 export const DEFAULT_PARALLELISM_POLICY: ParallelismPolicy = {
-  bytesPerPartition: 128 * MIB,
+  bytesPerPartition: 128 * MiB,
   // Twice the 1 TB figure (1 TiB / 128 MiB = 8192). A shuffle has map tasks × partitions blocks,
   // so its bookkeeping (driver map statuses, fetch requests) grows with the square of the count
   // while each partition's work stays the same; larger inputs get larger partitions instead.
   maxShufflePartitions: 16_384,
   // Spark's spark.sql.files.openCostInBytes: it counts opening a file as reading 4 MiB, so a
   // split smaller than that costs more to schedule and open than its parallelism gains.
-  minSplitBytes: 4 * MIB,
+  minSplitBytes: 4 * MiB,
   // The size the AQE skew join aims for (enableAqeSkewJoin), so turning it on changes nothing here.
   advisoryPartitionBytes: DEFAULT_AQE_SKEW_JOIN.advisoryPartitionBytes,
   // Spark's default: below 1 MiB a task's overhead exceeds its work.
-  minPartitionBytes: MIB,
+  minPartitionBytes: MiB,
 };
 
 /** One Spark SQL setting and the reason for its value, for the run report. */
@@ -51,9 +51,6 @@ export interface ParallelismPlan {
   readonly settings: readonly ParallelismSetting[];
 }
 
-function mib(bytes: number): string {
-  return `${(bytes / MIB).toFixed(1)} MiB`;
-}
 
 function roundUpToMultiple(value: number, step: number): number {
   return Math.ceil(value / step) * step;
@@ -91,8 +88,8 @@ export function planParallelism(inputBytes: number, cores: number, policy: Paral
       key: "spark.sql.shuffle.partitions",
       value: String(shufflePartitions),
       reason: capped
-        ? `${mib(inputBytes)} of input would need ${bySize} partitions of ${mib(policy.bytesPerPartition)}: capped at ${cap} (a multiple of ${cores} cores), so partitions carry more`
-        : `${mib(inputBytes)} of input / ${mib(policy.bytesPerPartition)} = ${bySize} partition(s), rounded up to a multiple of ${cores} cores`,
+        ? `${formatMiB(inputBytes)} of input would need ${bySize} partitions of ${formatMiB(policy.bytesPerPartition)}: capped at ${cap} (a multiple of ${cores} cores), so partitions carry more`
+        : `${formatMiB(inputBytes)} of input / ${formatMiB(policy.bytesPerPartition)} = ${bySize} partition(s), rounded up to a multiple of ${cores} cores`,
     },
     {
       key: "spark.sql.adaptive.coalescePartitions.initialPartitionNum",
@@ -104,8 +101,8 @@ export function planParallelism(inputBytes: number, cores: number, policy: Paral
       value: String(maxPartitionBytes),
       reason:
         maxPartitionBytes < policy.bytesPerPartition
-          ? `${mib(inputBytes)} over ${cores} cores: ${mib(maxPartitionBytes)} splits give every core one`
-          : `${mib(policy.bytesPerPartition)} splits: the input gives every core at least one`,
+          ? `${formatMiB(inputBytes)} over ${cores} cores: ${formatMiB(maxPartitionBytes)} splits give every core one`
+          : `${formatMiB(policy.bytesPerPartition)} splits: the input gives every core at least one`,
     },
     { key: "spark.sql.adaptive.enabled", value: "true", reason: "re-plans each shuffle from the real map-output sizes" },
     {
@@ -116,7 +113,7 @@ export function planParallelism(inputBytes: number, cores: number, policy: Paral
     {
       key: "spark.sql.adaptive.advisoryPartitionSizeInBytes",
       value: String(policy.advisoryPartitionBytes),
-      reason: `coalesce up to ${mib(policy.advisoryPartitionBytes)}, the size the skew join splits to`,
+      reason: `coalesce up to ${formatMiB(policy.advisoryPartitionBytes)}, the size the skew join splits to`,
     },
     {
       // True (Spark's default, stated so that the report shows it): the coalescing target becomes
@@ -130,7 +127,7 @@ export function planParallelism(inputBytes: number, cores: number, policy: Paral
     {
       key: "spark.sql.adaptive.coalescePartitions.minPartitionSize",
       value: String(policy.minPartitionBytes),
-      reason: `no coalesced partition below ${mib(policy.minPartitionBytes)}, where task overhead exceeds the work`,
+      reason: `no coalesced partition below ${formatMiB(policy.minPartitionBytes)}, where task overhead exceeds the work`,
     },
   ];
   return { inputBytes, cores, shufflePartitions, maxPartitionBytes, settings };

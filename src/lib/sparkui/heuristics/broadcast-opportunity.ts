@@ -1,6 +1,7 @@
 import type { UiSqlExecution, UiSqlNode } from "../types";
-import { MiB, type Finding } from "./finding";
+import { type Finding } from "./finding";
 import { childrenOf, metricValue } from "./plan-metrics";
+import { formatMiB, MiB } from "../../text/format";
 
 /** Spark's default spark.sql.autoBroadcastJoinThreshold: a side this small is broadcast when its size is known up front. */
 export const BROADCAST_THRESHOLD_BYTES = 10 * MiB;
@@ -37,7 +38,7 @@ export function broadcastOpportunity(executions: readonly UiSqlExecution[], thre
           {
             rule: "broadcast-opportunity",
             severity: broadcastable ? "warning" : "info",
-            title: `Sort-merge join of a ${(small / MiB).toFixed(2)} MiB side with a ${(large / MiB).toFixed(1)} MiB side`,
+            title: `Sort-merge join of a ${formatMiB(small, 2)} side with a ${formatMiB(large, 1)} side`,
             evidence: {
               sqlExecutionId: execution.id,
               node: join.nodeName,

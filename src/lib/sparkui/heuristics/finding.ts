@@ -29,10 +29,3 @@ export function band(value: number, bands: readonly [number, number, number]): S
   return undefined;
 }
 
-/** A ratio rounded for evidence: enough digits to read, not float noise. */
-export function round(value: number, digits = 3): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-export const MiB = 2 ** 20;

@@ -1,6 +1,7 @@
 import type { UiStage } from "../types";
-import { band, round, type Finding } from "./finding";
+import { band, type Finding } from "./finding";
 import { stagesThatRan } from "./stages";
+import { round } from "../../text/format";
 
 /**
  * JVM GC time / task run time: Dr. Elephant's moderate, severe and critical bands (its "low"
@@ -31,7 +32,7 @@ export function gcPressure(stages: readonly UiStage[]): Finding[] {
           tasks: stage.numTasks,
           jvmGcTimeMs: stage.jvmGcTime,
           executorRunTimeMs: stage.executorRunTime,
-          gcRatio: round(ratio),
+          gcRatio: round(ratio, 3),
           peakExecutionMemory: stage.peakExecutionMemory,
         },
         suggestion:

@@ -1,4 +1,5 @@
-import { band, round, type Finding } from "./finding";
+import { band, type Finding } from "./finding";
+import { round } from "../../text/format";
 
 /**
  * Share of the step's core time no task used: 1 − Σ task time / (wall time × cores). DataFlint
@@ -27,7 +28,7 @@ export function idleCores(wallTimeMs: number, executorRunTimeMs: number, totalCo
       rule: "idle-cores",
       severity,
       title: `${(idle * 100).toFixed(0)}% of the step's core time went unused`,
-      evidence: { wallTimeMs, totalCores, coreTimeAvailableMs: available, executorRunTimeMs, idleShare: round(idle) },
+      evidence: { wallTimeMs, totalCores, coreTimeAvailableMs: available, executorRunTimeMs, idleShare: round(idle, 3) },
       suggestion:
         "Give every core work for the whole step: enough partitions in every stage (at least 2–3 per core), fix the skew that leaves one task running alone, and move driver-side work (collects, loops of small jobs) out of the step.",
     },

@@ -1,6 +1,7 @@
 import type { UiStage } from "../types";
-import { MiB, round, type Finding } from "./finding";
+import { type Finding } from "./finding";
 import { quantile, stagesThatRan } from "./stages";
+import { formatMiB, MiB, round } from "../../text/format";
 
 /**
  * A stage with at least this many tasks whose median task is short pays for scheduling more than
@@ -88,7 +89,7 @@ function oversizedPartition(stage: UiStage): Finding[] {
       rule: "oversized-partition",
       severity: bytes >= HUGE_PARTITION_BYTES ? "critical" : "warning",
       stageId: stage.stageId,
-      title: `Stage ${stage.stageId}: one task handled ${(bytes / MiB).toFixed(0)} MiB`,
+      title: `Stage ${stage.stageId}: one task handled ${formatMiB(bytes, 0)}`,
       evidence: {
         tasks: stage.numTasks,
         largestTaskInputBytes: largest.input,
@@ -121,7 +122,7 @@ function shufflePartitionSize(stage: UiStage, cores: number): Finding[] {
       rule: "shuffle-partition-size",
       severity: tooFew ? "warning" : "info",
       stageId: stage.stageId,
-      title: `Stage ${stage.stageId}: ${stage.numTasks} shuffle partitions of ${(average / MiB).toFixed(2)} MiB on average (aim for 64–128 MiB)`,
+      title: `Stage ${stage.stageId}: ${stage.numTasks} shuffle partitions of ${formatMiB(average, 2)} on average (aim for 64–128 MiB)`,
       evidence: {
         tasks: stage.numTasks,
         shuffleReadBytes: stage.shuffleReadBytes,

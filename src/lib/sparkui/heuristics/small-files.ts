@@ -1,6 +1,7 @@
 import type { UiSqlExecution } from "../types";
-import { MiB, round, type Finding } from "./finding";
+import { type Finding } from "./finding";
 import { metricValue } from "./plan-metrics";
+import { MiB, round } from "../../text/format";
 
 /**
  * DataFlint's small-file rule: more than 100 files averaging under 3 MiB. The file count is the

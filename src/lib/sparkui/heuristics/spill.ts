@@ -1,6 +1,7 @@
 import type { UiStage } from "../types";
-import { band, MiB, round, type Finding } from "./finding";
+import { band, type Finding } from "./finding";
 import { stagesThatRan } from "./stages";
+import { formatMiB, MiB, round } from "../../text/format";
 
 /**
  * Bytes spilled / the most the stage moved (input, shuffle read or write, output): Dr. Elephant's
@@ -32,13 +33,13 @@ export function spill(stages: readonly UiStage[]): Finding[] {
         rule: "spill",
         severity,
         stageId: stage.stageId,
-        title: `Stage ${stage.stageId} spilled ${(spilled / MiB).toFixed(1)} MiB from memory to disk`,
+        title: `Stage ${stage.stageId} spilled ${formatMiB(spilled, 1)} from memory to disk`,
         evidence: {
           tasks: stage.numTasks,
           memoryBytesSpilled: spilled,
           diskBytesSpilled: stage.diskBytesSpilled,
           largestBytesMoved: moved,
-          spillRatio: Number.isFinite(ratio) ? round(ratio) : "no bytes moved",
+          spillRatio: Number.isFinite(ratio) ? round(ratio, 3) : "no bytes moved",
           peakExecutionMemory: stage.peakExecutionMemory,
         },
         suggestion:

@@ -1,6 +1,7 @@
 import type { UiStage } from "../types";
-import { band, round, type Finding } from "./finding";
+import { band, type Finding } from "./finding";
 import { quantile, stagesThatRan, stageWallMs } from "./stages";
+import { round } from "../../text/format";
 
 /**
  * Slowest task / median task at which a stage is skewed: Dr. Elephant's moderate, severe and
@@ -56,10 +57,10 @@ export function taskSkew(stages: readonly UiStage[], stepWallMs: number): Findin
           tasks: stage.numTasks,
           maxTaskMs: max,
           medianTaskMs: median,
-          maxOverMedian: round(ratio),
+          maxOverMedian: round(ratio, 3),
           stageWallMs: wall,
-          shareOfStepWall: round(share),
-          maxTaskShareOfStageWall: wall > 0 ? round(max / wall) : "unknown",
+          shareOfStepWall: round(share, 3),
+          maxTaskShareOfStageWall: wall > 0 ? round(max / wall, 3) : "unknown",
           maxTaskShuffleReadBytes: read.max,
           medianTaskShuffleReadBytes: read.median,
           maxTaskInputBytes: input.max,
