@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Column } from "../../src/connect/sql/column";
 import type { DataFrame } from "../../src/connect/sql/dataframe";
 import { col, expr, lit, when } from "../../src/connect/sql/functions";
 import { toLiteral, TypedLiteral } from "../../src/connect/sql/literal";
-import type { SparkSession } from "../../src/connect/sql/session";
-import { DoubleType, LongType } from "../../src/connect/sql/types";
-import { connect } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
+import { DoubleType, LongType } from "../../src/connect/sql/types";
+import { useSpark } from "../support/spark";
+
+const spark = useSpark();
 afterAll(() => { spark.stop(); });
 
 /** Evaluates columns over one row and returns that row (the session time zone is UTC). */

@@ -1,18 +1,15 @@
 import { Table } from "apache-arrow";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Row } from "../../src/connect/arrow/decode";
 import type { DataFrame, JoinHow } from "../../src/connect/sql/dataframe";
 import { avg, col, count, lit, max, min, sparkPartitionId, sum } from "../../src/connect/sql/functions";
 import { Observation } from "../../src/connect/sql/observation";
-import type { SparkSession } from "../../src/connect/sql/session";
+
 import { StorageLevel } from "../../src/connect/sql/storage-level";
 import { IntegerType, LongType, StringType, StructType } from "../../src/connect/sql/types";
-import { connect } from "../support/spark";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
+const spark = useSpark();
 afterAll(() => { spark.stop(); });
 
 // ---- Inputs, and plain-TS helpers that compute every expectation from them ----

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { ReattachEvent } from "../../src/connect/client/spark-connect-client";
-import type { SparkSession } from "../../src/connect/sql/session";
-import { connect } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
+import { useSpark } from "../support/spark";
+
+const spark = useSpark();
 afterAll(() => { spark.stop(); });
 
 // The test server cuts every result stream after 1 MiB

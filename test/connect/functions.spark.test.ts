@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   approxCountDistinct, avg, coalesce, col, concat, count, countDistinct, dateAdd, datediff, dateSub, dateTrunc, dayofweek, explode, expr,
   greatest, least, lit, max, min, month, percentileApprox, rand, regexpExtract, sequence, split, stddev, sum, toDate, toTimestamp,
   unixTimestamp, weekofyear, window, xxhash64, year,
 } from "../../src/connect/sql/functions";
-import type { SparkSession } from "../../src/connect/sql/session";
+
 import { generator } from "../support/random";
-import { connect } from "../support/spark";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
+const spark = useSpark();
 afterAll(() => { spark.stop(); });
-
 
 const DAY = 86_400_000;
 const isoDay = (millis: number): string => new Date(millis).toISOString().slice(0, 10);

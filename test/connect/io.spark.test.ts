@@ -1,30 +1,22 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Int32, Table, tableFromArrays, Utf8, vectorFromArray } from "apache-arrow";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Row } from "../../src/connect/arrow/decode";
 import { SparkError } from "../../src/connect/client/errors";
 import type { DataFrame } from "../../src/connect/sql/dataframe";
 import { count, sum } from "../../src/connect/sql/functions";
-import type { SparkSession } from "../../src/connect/sql/session";
 import { BooleanType, DoubleType, IntegerType, LongType, StringType, StructField, StructType } from "../../src/connect/sql/types";
-import { connect } from "../support/spark";
+import { useSpark, useTempDir } from "../support/spark";
 
-let spark: SparkSession;
-let dir: string;
+const spark = useSpark();
+const dir = useTempDir("insights-io-");
 // Tables get a per-run suffix: the warehouse outlives the test run.
 const suffix = Math.random().toString(36).slice(2, 8);
 const tables: string[] = [];
 
-beforeAll(async () => {
-  spark = await connect();
-  dir = mkdtempSync(join(tmpdir(), "insights-io-"));
-});
 afterAll(async () => {
   for (const table of tables) await spark.sql(`DROP TABLE IF EXISTS ${table}`);
-  spark.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 interface Event { id: number; user: string; dept: string | null; score: number }

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { OperationAbortedError, SparkConnectionError, SparkError } from "../../src/connect/client/errors";
 import type { ExecuteOptions } from "../../src/connect/client/spark-connect-client";
 import { SparkSession } from "../../src/connect/sql/session";
-import { connect } from "../support/spark";
+import { connect, useSpark } from "../support/spark";
 import { operationJobTag, userJobTag, waitForJobs } from "../support/spark-ui";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
+const spark = useSpark();
 afterAll(() => { spark.stop(); });
 
 /** What an awaited promise settled with: its error, or "resolved". */

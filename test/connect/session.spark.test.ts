@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 // Through the public entry point, as a user imports it.
-import { functions as F, SparkError, type SparkSession } from "../../src/connect";
-import { connect } from "../support/spark";
+import { functions as F, SparkError } from "../../src/connect";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
+const spark = useSpark();
 afterAll(() => { spark.stop(); });
 
 describe("SparkSession", () => {

@@ -1,22 +1,17 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, SparkError, type SparkSession, type StreamingQuery } from "../../src/connect";
-import { connect } from "../support/spark";
+import { functions as F, SparkError, type StreamingQuery } from "../../src/connect";
+import { useSpark, useTempDir } from "../support/spark";
 
-let spark: SparkSession;
-let dir: string;
+const spark = useSpark();
+const dir = useTempDir("insights-streaming-");
 
 beforeAll(async () => {
-  spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 2);
-  dir = mkdtempSync(join(tmpdir(), "insights-streaming-"));
 });
 afterAll(async () => {
   for (const query of await spark.streams.active()) await query.stop();
-  spark.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 interface Pair {

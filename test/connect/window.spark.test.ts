@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "../../src/connect/sql/dataframe";
 import {
   avg, col, count, denseRank, first, lag, last, lead, lit, max, ntile, percentRank, rank, rowNumber, sum,
 } from "../../src/connect/sql/functions";
 import { TypedLiteral } from "../../src/connect/sql/literal";
-import type { SparkSession } from "../../src/connect/sql/session";
+
 import { Window } from "../../src/connect/sql/window";
 import { generator } from "../support/random";
-import { connect } from "../support/spark";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
+const spark = useSpark();
 afterAll(() => { spark.stop(); });
-
 
 // Partitions of different sizes (one of a single row), ordering keys with ties and gaps, nulls in v.
 interface Event { id: number; g: string; k: number; v: number | null }

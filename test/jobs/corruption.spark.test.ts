@@ -1,17 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SparkSession } from "../../src/connect";
+import { describe, expect, it } from "vitest";
 import { corruptDataset, corruptionKindsOf } from "../../src/domain/data/generate/corruption/corrupt-dataset";
 import { writeCorruptedCsv } from "../../src/domain/data/generate/corruption/write-corrupted-csv";
 import { seedInteractions, seedMetadata } from "../../src/domain/data/generate/seed-datasets";
-
 import { writeDataset } from "../../src/domain/data/generate/write-dataset";
 import { ingestInteractions } from "../../src/domain/data/ingest/ingest-interactions";
 import { ingestMetadata } from "../../src/domain/data/ingest/ingest-metadata";
 import { runGenerateJob } from "../../src/jobs/generate-job";
-import { connect } from "../support/spark";
+import { useSpark, useTempDir } from "../support/spark";
 import { INTERACTIONS, METADATA } from "../../src/domain/data/schemas";
 
 const RULES = { earliest: "2000-01-01", latest: "2030-01-01" };
@@ -21,16 +18,8 @@ const FRACTION = 0.01;
 /** Ingestion writes a folder per event day: slow on a busy two-core machine. */
 const INGEST_TIMEOUT_MS = 400_000;
 
-let spark: SparkSession;
-let root: string;
-beforeAll(async () => {
-  spark = await connect();
-  root = mkdtempSync(join(tmpdir(), "insights-corruption-"));
-});
-afterAll(() => {
-  spark.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const spark = useSpark();
+const root = useTempDir("insights-corruption-");
 
 /** The part files of a Spark output folder, in part order, as bytes. */
 function partFiles(dir: string): Buffer[] {

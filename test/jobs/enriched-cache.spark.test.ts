@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DataFrame, functions as F, type Row, type SparkSession, StorageLevel } from "../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type DataFrame, functions as F, type Row, StorageLevel } from "../../src/connect";
 import { ENRICHED_STORAGE_LEVEL, enrichInteractions, MATERIALIZE_ENRICHED_TAG, withCachedEnrichedInteractions } from "../../src/jobs/enriched-interactions";
 import { generator } from "../support/random";
-import { connect } from "../support/spark";
+import { useSpark } from "../support/spark";
 import type { UiRddStorage } from "../../src/lib/sparkui";
 import { storedRdds, userJobTag, waitForJobs, waitForStoredRdds } from "../support/spark-ui";
 import { ENRICHED } from "../../src/domain/data/schemas";
@@ -63,11 +63,10 @@ function rowKeys(rows: readonly Row[]): string[] {
   return rows.map((r) => key(ENRICHED.columns.map((c) => (c === "timestamp" ? (r[c] as Date).toISOString() : r[c])))).sort();
 }
 
-let spark: SparkSession;
+const spark = useSpark();
 let enriched: DataFrame;
 
 beforeAll(async () => {
-  spark = await connect();
   // As ingested: both sides carry their batch's lineage column, which the enrichment must drop.
   const interactions = spark
     .createDataFrame(INTERACTIONS, "user_id string, timestamp timestamp, action_type string, page_id string, duration_ms bigint, app_version string, event_date date")
@@ -76,10 +75,6 @@ beforeAll(async () => {
     .createDataFrame(METADATA, "user_id string, join_date date, country string, device_type string, subscription_type string")
     .withColumn("ingest_batch", F.lit("batch-b"));
   ({ enriched } = await enrichInteractions(spark, interactions, metadata));
-});
-
-afterAll(() => {
-  spark.stop();
 });
 
 /** The cached RDDs that appeared since `before` and whose plan is the enriched interactions'. */

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type SparkSession } from "../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+import { functions as F } from "../../src/connect";
 import { INTERACTIONS, METADATA } from "../../src/domain/data/schemas";
 import { DEFAULT_SKEW_AWARE_JOIN } from "../../src/jobs/join/skew-aware-join";
 import { runJoinJob } from "../../src/jobs/join-job";
 import { defaultParallelism } from "../../src/domain/data/tuning/apply-parallelism";
-import { connect } from "../support/spark";
+import { useSpark, useTempDir } from "../support/spark";
 
 const day = (d: number, h = 12): Date => new Date(Date.UTC(2023, 5, d, h));
 const event = (user: string, when: Date, ms: number) => ({ user_id: user, timestamp: when, action_type: "edit", page_id: "p000001", duration_ms: ms, app_version: "6.1.0" });
@@ -38,14 +37,12 @@ const EXPECTED = [
   ["u000003", 500, "unknown", "unknown", "unknown", null, "2023-06-03"],
 ];
 
-let spark: SparkSession;
-let dir: string;
+const spark = useSpark();
+const dir = useTempDir("insights-join-job-");
 let paths: { interactionsPath: string; metadataPath: string };
 
 beforeAll(async () => {
-  spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 2);
-  dir = mkdtempSync(join(tmpdir(), "insights-join-job-"));
   paths = { interactionsPath: join(dir, "valid", "interactions"), metadataPath: join(dir, "valid", "metadata") };
   // The layout ingestion writes, lineage column included (it is on both sides).
   await spark
@@ -55,11 +52,6 @@ beforeAll(async () => {
     .write.partitionBy("event_date")
     .parquet(paths.interactionsPath);
   await spark.createDataFrame(METADATA_ROWS, METADATA.ddl).withColumn("ingest_batch", F.lit("b1")).write.partitionBy("country").parquet(paths.metadataPath);
-});
-
-afterAll(() => {
-  spark.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function enrichedRows(path: string): Promise<unknown[][]> {

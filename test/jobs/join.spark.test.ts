@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type DataFrame, type Row, type SparkSession } from "../../src/connect";
+import { functions as F, type DataFrame, type Row } from "../../src/connect";
 import { INTERACTIONS, METADATA } from "../../src/domain/data/schemas";
 import { broadcastJoin } from "../../src/jobs/join/broadcast-join";
 import { bucketedJoin, writeBucketedTables, type BucketedLayout } from "../../src/jobs/join/bucketed-join";
@@ -10,7 +10,7 @@ import { skewAwareJoin, DEFAULT_SKEW_AWARE_JOIN } from "../../src/jobs/join/skew
 import { enableAqeSkewJoin } from "../../src/domain/data/tuning/aqe-skew-join";
 import { sortMergeJoin } from "../../src/jobs/join/sort-merge-join";
 import { generator } from "../support/random";
-import { connect } from "../support/spark";
+import { useSpark } from "../support/spark";
 
 interface Interaction { user_id: string | null; timestamp: Date; action_type: string; page_id: string; duration_ms: number; app_version: string }
 interface Metadata { user_id: string | null; join_date: string; country: string; device_type: string; subscription_type: string }
@@ -94,14 +94,13 @@ async function collectedJoin(df: DataFrame): Promise<string[]> {
     r.join_date, r.country, r.device_type, r.subscription_type])).sort();
 }
 
-let spark: SparkSession;
+const spark = useSpark();
 let interactions: DataFrame;
 let metadata: DataFrame;
 const suffix = `${String(Date.now())}_${String(process.pid)}`;
 const layout: BucketedLayout = { interactionsTable: `join_test_interactions_${suffix}`, metadataTable: `join_test_metadata_${suffix}`, buckets: 4 };
 
 beforeAll(async () => {
-  spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
   // Byte thresholds small enough for AQE to see the hot keys' kilobytes as skew.
   await enableAqeSkewJoin(spark, { skewedPartitionFactor: 2, skewedPartitionThresholdBytes: 1024, advisoryPartitionBytes: 1024 });
@@ -112,7 +111,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await spark.sql(`DROP TABLE IF EXISTS ${layout.interactionsTable}`);
   await spark.sql(`DROP TABLE IF EXISTS ${layout.metadataTable}`);
-  spark.stop();
 });
 
 describe("metadata deduplication", () => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type Row, type SparkSession } from "../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+import { functions as F, type Row } from "../../src/connect";
 import { HOUR_WEIGHTS } from "../../src/domain/data/generate/realistic/business-clock";
 import { DAY_SECONDS, PERIOD_DAYS, PERIOD_START_SECONDS, periodDayOf } from "../../src/domain/data/generate/realistic/calendar";
 import { realisticGroundTruth, type PlantedAnomaly, type RealisticGroundTruth } from "../../src/domain/data/generate/realistic/ground-truth";
@@ -11,7 +11,7 @@ import { realisticMetadata } from "../../src/domain/data/generate/realistic/meta
 import { REALISTIC_DEFAULTS } from "../../src/domain/data/generate/realistic/options";
 import { ACTION_TYPES, COUNTRIES, DEVICE_TYPES, SUBSCRIPTION_TYPES } from "../../src/domain/data/schemas";
 import { runGenerateJob } from "../../src/jobs/generate-job";
-import { connect } from "../support/spark";
+import { useSpark } from "../support/spark";
 
 const ROWS = 100_000;
 const SEED = 20_240_611;
@@ -26,7 +26,7 @@ interface Event {
   readonly version: string;
 }
 
-let spark: SparkSession;
+const spark = useSpark();
 let events: Event[];
 let metadata: Row[];
 let truth: RealisticGroundTruth;
@@ -36,7 +36,6 @@ const joinDay = new Map<string, number>();
 const device = new Map<string, string>();
 
 beforeAll(async () => {
-  spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
   const rows = await realisticInteractions(spark, ROWS, SEED).withColumn("seconds", F.col("timestamp").cast("long")).collect();
   events = rows.map((r) => ({
@@ -57,9 +56,6 @@ beforeAll(async () => {
     device.set(user, String(row.device_type));
   }
   truth = await realisticGroundTruth(spark, ROWS, SEED);
-});
-afterAll(() => {
-  spark.stop();
 });
 
 const dayOf = (e: Event): number => Math.floor((e.seconds - PERIOD_START_SECONDS) / DAY_SECONDS);

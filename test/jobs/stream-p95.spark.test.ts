@@ -1,13 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SparkSession } from "../../src/connect";
+import { afterAll, describe, expect, it } from "vitest";
 import { defaultStreamingP95Options, type StreamingP95Options } from "../../src/domain/analyses/performance/streaming-p95";
 import { withinRankTolerance } from "../../src/domain/analyses/performance/streaming-p95-rank";
 import { SNAPSHOT_CSV, readSnapshot, type P95Snapshot } from "../../src/jobs/stream/p95-snapshot";
 import { startStreamJob, type StreamJob } from "../../src/jobs/stream-job";
-import { connect } from "../support/spark";
+import { useSpark, useTempDir } from "../support/spark";
 
 const VERSIONS = ["6.1.0", "6.2.0", "6.10.0"] as const;
 const ACTIONS = ["page_view", "page_view", "page_view", "edit", "share"] as const;
@@ -62,17 +60,11 @@ function land(folder: string, name: string, lines: readonly string[]): void {
 
 const FILES = [makeFile(1, 1500), makeFile(2, 1500), makeFile(3, 1500), makeFile(4, 1500)];
 
-let spark: SparkSession;
-let dir: string;
+const spark = useSpark();
+const dir = useTempDir("insights-stream-p95-");
 
-beforeAll(async () => {
-  spark = await connect();
-  dir = mkdtempSync(join(tmpdir(), "insights-stream-p95-"));
-});
 afterAll(async () => {
   for (const query of await spark.streams.active()) await query.stop();
-  spark.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Publishes snapshots until the `all` row counts `events` page loads (or 90 s pass). */

@@ -1,21 +1,18 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { renderSvg } from "../../src/report/charts/render-svg";
 import type { ChartSpec } from "../../src/report/charts/spec";
 import { readNotebook, writeNotebook, type Notebook } from "../../src/report/notebook/nbformat";
 import type { NotebookOutputs } from "../../src/report/runner/collect-outputs";
 import { NotebookRunError, runNotebooks, type NotebookRun } from "../../src/report/runner/run-notebooks";
 import { schemaErrors } from "../support/nbformat-schema";
+import { useTempDir } from "../support/spark";
 
 const ROOT = join(__dirname, "..", "..");
 const SETUP_NOTEBOOK = join(ROOT, "notebooks", "00-setup.ipynb");
-const dir = mkdtempSync(join(tmpdir(), "insights-notebooks-"));
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("insights-notebooks-");
 // Code the cache key covers. Not src/: other work may change src/ while these tests run.
 const codeDir = join(dir, "code");
 mkdirSync(codeDir);

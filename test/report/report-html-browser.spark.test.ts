@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { barChart } from "../../src/report/charts/bar-chart";
 import { renderSvg } from "../../src/report/charts/render-svg";
 import { checkReportInBrowser, type ReportCheck } from "../../src/report/browser/check-report";
@@ -9,6 +8,7 @@ import { findChromium } from "../../src/report/browser/chromium";
 import { renderReportHtml } from "../../src/report/html/render-html";
 import { markdownTable, tableOf } from "../../src/lib/text/table";
 import { inlineCode } from "../../src/lib/text/markdown";
+import { useTempDir } from "../support/spark";
 
 const IMG_ATTACK = "<img src=x onerror=alert(1)>";
 const SCRIPT_ATTACK = "<script>window.__pwned=1</script>";
@@ -20,15 +20,7 @@ const versions = [
   { app_version: SCRIPT_ATTACK, p95_ms: 655 },
 ];
 
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "insights-report-browser-"));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempDir("insights-report-browser-");
 
 /** Writes a page as is and opens it: the checks must see script when there is some. */
 function checkRawPage(name: string, html: string): Promise<ReportCheck> {

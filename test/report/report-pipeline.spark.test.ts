@@ -1,7 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { checkReportInBrowser } from "../../src/report/browser/check-report";
 import { findChromium } from "../../src/report/browser/chromium";
 import { readMetricTable } from "../../src/jobs/analyze/metric-tables";
@@ -9,9 +8,10 @@ import { runReport, type ReportResult } from "../../src/report/pipeline/run-repo
 import type { RunManifest } from "../../src/report/manifest/run-manifest";
 import { readNotebook } from "../../src/report/notebook/nbformat";
 import { schemaErrors } from "../support/nbformat-schema";
+import { useTempDir } from "../support/spark";
 
 const ROOT = join(__dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "insights-report-"));
+const dir = useTempDir("insights-report-");
 const reportDir = join(dir, "report");
 const workDir = join(dir, "work");
 const metricsDir = join(workDir, "run", "metrics");
@@ -33,10 +33,6 @@ beforeAll(async () => {
   first = await runReport({ ...options, startedAt: Date.now() });
   markdown = readFileSync(first.markdownPath, "utf8");
 }, 900_000);
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** The numbers as the report prints them with toLocaleString. */
 const grouped = (n: number): string => n.toLocaleString("en-US");

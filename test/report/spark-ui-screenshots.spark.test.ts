@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SparkSession } from "../../src/connect";
+
 import { CHROMIUM_INSTALL_HINT, findChromium, requireChromium } from "../../src/report/browser/chromium";
 import { SCREENSHOT_WIDTH, screenshotSparkUi, type SparkUiScreenshot } from "../../src/report/browser/spark-ui-screenshots";
 import { captureStep, type StepCapture } from "../../src/lib/sparkui/capture";
 import { SparkUiClient } from "../../src/lib/sparkui/client";
-import { connect, uiUrl } from "../support/spark";
+import { uiUrl, useSpark } from "../support/spark";
 
 const TAG = "screenshot-join";
 const MAX_HEIGHT = 3000;
@@ -32,7 +32,7 @@ describe("findChromium", () => {
 
 // Without Chromium the screenshots are skipped locally; CI installs it, so there they must run.
 describe.skipIf(findChromium() === undefined && !process.env.CI)("screenshotSparkUi", () => {
-  let spark: SparkSession;
+  const spark = useSpark();
   let dir: string;
   let capture: StepCapture;
   let shots: SparkUiScreenshot[];
@@ -41,8 +41,7 @@ describe.skipIf(findChromium() === undefined && !process.env.CI)("screenshotSpar
   let sqlId: number;
 
   beforeAll(async () => {
-    spark = await connect();
-    dir = mkdtempSync(join(tmpdir(), "insights-ui-shots-"));
+      dir = mkdtempSync(join(tmpdir(), "insights-ui-shots-"));
     await spark.conf.set("spark.sql.shuffle.partitions", SHUFFLE_PARTITIONS);
     // Without AQE the merge hint stays a sort-merge join (AQE could turn the small side into a broadcast).
     await spark.conf.set("spark.sql.adaptive.enabled", false);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { withinRankTolerance } from "../../src/domain/analyses/performance/streaming-p95-rank";
@@ -7,6 +6,7 @@ import { readSnapshot } from "../../src/jobs/stream/p95-snapshot";
 import { totalEvents } from "../../src/jobs/stream/snapshot-publisher";
 import { ReportSession } from "../../src/report/session/report-session";
 import { agreementRows, formatStreamDemo, nearRealTimeDemo, type StreamDemoResult } from "../../src/report/sections/stream-section";
+import { useTempDir } from "../support/spark";
 
 const VERSIONS = ["6.1.0", "6.2.0", "6.10.0", "7.0.0"] as const;
 const ACTIONS = ["page_view", "page_view", "page_view", "edit", "share"] as const;
@@ -54,11 +54,10 @@ const EXPECTED = ROWS_WRITTEN.filter((r) => LAST_TWO.has(r.event_date) && r.acti
 const EXPECTED_BY_VERSION = new Map(VERSIONS.map((v) => [v as string, EXPECTED.filter((r) => r.app_version === v)]));
 
 let session: ReportSession;
-let dir: string;
+const dir = useTempDir("insights-stream-demo-");
 let result: StreamDemoResult;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "insights-stream-demo-"));
   session = await ReportSession.open({ sparkRemote: inject("sparkRemote"), sparkUi: inject("sparkUiUrl"), runDir: join(dir, "run") });
   // Ingestion's layout: typed Parquet in event_date= folders (the folder holds the date, the files the brief's columns).
   const parquet = join(dir, "interactions");
@@ -71,7 +70,6 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await session.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the near-real-time p95 demonstration", () => {

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SparkSession } from "../../src/connect";
@@ -11,13 +10,14 @@ import { evaluateHeuristics } from "../../src/lib/sparkui/heuristics";
 import { loadCapture } from "../../src/lib/sparkui/save";
 import type { UiApplication } from "../../src/lib/sparkui/types";
 import { SparkUiClient } from "../../src/lib/sparkui/client";
+import { useTempDir } from "../support/spark";
 
 const root = join(__dirname, "..", "..");
 const TAG = "replayed-step";
 const SHUFFLE_PARTITIONS = 3;
 const RANGE_PARTITIONS = 2;
 
-let dir: string;
+const dir = useTempDir("insights-history-");
 let eventLogDir: string;
 let sessionId: string;
 let live: StepCapture;
@@ -36,7 +36,6 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "insights-history-"));
   // A server of our own, not the run's shared one: its event log is complete only once it stops.
   const server = await LocalSparkConnectServer.start({ master: "local[2]", heap: "1g", runDir: join(dir, "run") });
   eventLogDir = server.eventLogDir;
@@ -61,7 +60,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await history.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("History Server replay", () => {

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SparkSession } from "../../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+
 import { findAnomalies } from "../../../src/domain/analyses/anomalies/find-anomalies";
 import type { Granularity, Series } from "../../../src/domain/analyses/anomalies/model";
 import { collectSeries, seriesCounts } from "../../../src/domain/analyses/anomalies/series";
 import { generator } from "../../support/random";
 import { ENRICHED } from "../../../src/domain/data/schemas";
 import type { EnrichedEvent } from "../../support/enriched";
-import { connect } from "../../support/spark";
+import { useSpark } from "../../support/spark";
 
 type Event = EnrichedEvent;
 
@@ -60,15 +60,10 @@ function asMap(series: readonly Series[]): Map<string, { timestamps: readonly st
   return new Map(series.map((s) => [s.name, { timestamps: s.timestamps, values: s.values }]));
 }
 
-let spark: SparkSession;
+const spark = useSpark();
 
 beforeAll(async () => {
-  spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
-});
-
-afterAll(() => {
-  spark.stop();
 });
 
 describe("series builder", () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type DataFrame, type Row, type SparkSession } from "../../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+import { functions as F, type DataFrame, type Row } from "../../../src/connect";
 import { ENRICHED } from "../../../src/domain/data/schemas";
 import { addDays, daysBetween, isoWeekStart } from "../../../src/domain/analyses/common/calendar-days";
 import { readEventDateBounds, trailingRange, type DayRange } from "../../../src/domain/analyses/common/event-date-bounds";
@@ -11,8 +11,7 @@ import { findPowerUsers, userInteractionTotals } from "../../../src/domain/analy
 import { retentionBreakdown, retentionCells, retentionCurve } from "../../../src/domain/analyses/engagement/retention";
 import { generator } from "../../support/random";
 import type { EnrichedEvent } from "../../support/enriched";
-import { connect } from "../../support/spark";
-
+import { useSpark } from "../../support/spark";
 
 interface Metadata { readonly join_date: string; readonly country: string; readonly device_type: string; readonly subscription_type: string }
 type Event = EnrichedEvent;
@@ -30,15 +29,7 @@ function event(userId: string, isoTimestamp: string, durationMs = 1000, metadata
 
 const meta = (join_date: string, device_type = "iPhone", country = "US", subscription_type = "free"): Metadata => ({ join_date, country, device_type, subscription_type });
 
-let spark: SparkSession;
-
-beforeAll(async () => {
-  spark = await connect();
-});
-
-afterAll(() => {
-  spark.stop();
-});
+const spark = useSpark();
 
 const frame = (events: readonly Event[]): DataFrame => spark.createDataFrame(events, ENRICHED.ddl);
 const rowsOf = async (df: DataFrame, columns: readonly string[]): Promise<unknown[][]> => (await df.collect()).map((r: Row) => columns.map((c) => r[c]));

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DataFrame, SparkSession } from "../../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DataFrame } from "../../../src/connect";
 import { deviceEffect } from "../../../src/domain/analyses/performance/device-effect";
 import { devicePerformance } from "../../../src/domain/analyses/performance/device-performance";
 import { collectP95Tables, p95ByVersion, p95TopVersions, type P95Row } from "../../../src/domain/analyses/performance/p95-by-version";
 import { DEVICE_TYPES, ENRICHED } from "../../../src/domain/data/schemas";
 import { generator } from "../../support/random";
 import type { EnrichedEvent } from "../../support/enriched";
-import { connect } from "../../support/spark";
+import { useSpark } from "../../support/spark";
 
 type Event = EnrichedEvent;
 
@@ -89,18 +89,13 @@ function groupLoads(events: readonly Event[], key: (e: Event) => string): Map<st
   return groups;
 }
 
-let spark: SparkSession;
+const spark = useSpark();
 const VERSION_EVENTS = versionEvents();
 let versions: DataFrame;
 
 beforeAll(async () => {
-  spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
   versions = spark.createDataFrame(VERSION_EVENTS, ENRICHED.ddl);
-});
-
-afterAll(() => {
-  spark.stop();
 });
 
 describe("p95 of page load time per app version", () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DataFrame, Row, SparkSession } from "../../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DataFrame, Row } from "../../../src/connect";
 import { ENRICHED } from "../../../src/domain/data/schemas";
 import { isoWeekStart } from "../../../src/domain/analyses/common/calendar-days";
 import { DEFAULT_SESSIONS } from "../../../src/domain/analyses/definitions";
@@ -7,7 +7,7 @@ import { sessionSummary } from "../../../src/domain/analyses/sessions/session-su
 import { sessionize } from "../../../src/domain/analyses/sessions/sessionize";
 import { generator } from "../../support/random";
 import type { EnrichedEvent } from "../../support/enriched";
-import { connect } from "../../support/spark";
+import { useSpark } from "../../support/spark";
 
 const MINUTE = 60_000;
 
@@ -26,15 +26,7 @@ function event(userId: string, at: string | number, durationMs: number, device: 
   };
 }
 
-let spark: SparkSession;
-
-beforeAll(async () => {
-  spark = await connect();
-});
-
-afterAll(() => {
-  spark.stop();
-});
+const spark = useSpark();
 
 const frame = (events: readonly Event[]): DataFrame => spark.createDataFrame(events, ENRICHED.ddl);
 const SESSION_COLUMNS = ["user_id", "session_start", "session_end", "duration_ms", "actions", "start_date", "start_week", "device_type", "subscription_type"];

@@ -1,27 +1,18 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type SparkSession } from "../../../src/connect";
+import { describe, expect, it } from "vitest";
+import { functions as F } from "../../../src/connect";
 import { measureFolderRows, planFileLayout, sizedForWrite } from "../../../src/domain/data/ingest/file-layout";
 import { ingestInteractions } from "../../../src/domain/data/ingest/ingest-interactions";
 import { ingestMetadata } from "../../../src/domain/data/ingest/ingest-metadata";
 import { applyParallelismFromInput, defaultParallelism } from "../../../src/domain/data/tuning/apply-parallelism";
 import { hashPartitionOf, keysForEachHashPartition, sparkHashInt } from "../../../src/domain/data/tuning/hash-partition-keys";
 import { generator } from "../../support/random";
-import { connect } from "../../support/spark";
+import { useSpark, useTempDir } from "../../support/spark";
 
-let spark: SparkSession;
-const root = mkdtempSync(join(tmpdir(), "insights-file-layout-"));
-
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const spark = useSpark();
+const root = useTempDir("insights-file-layout-");
 
 /** Parquet files per folder (`column=value`), each with its content's hash: names differ per run, content must not. */
 function parquetFiles(dir: string): Map<string, string[]> {

@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Row } from "../../../src/connect/arrow/decode";
 import type { DataFrame } from "../../../src/connect/sql/dataframe";
 import { col, countDistinct, datediff, lit } from "../../../src/connect/sql/functions";
-import type { SparkSession } from "../../../src/connect/sql/session";
 import { seedInteractions, seedMetadata } from "../../../src/domain/data/generate/seed-datasets";
 import { APP_VERSION_RANGES, DURATION_MS_RANGE, ID_NUMBER_RANGE, JOIN_DAY_RANGE, TIMESTAMP_SECONDS_RANGE, type IntRange } from "../../../src/domain/data/generate/seed-spec";
 import { readBriefCsv, writeDataset } from "../../../src/domain/data/generate/write-dataset";
@@ -13,7 +11,7 @@ import { ACTION_TYPES, COUNTRIES, DEVICE_TYPES, INTERACTIONS, METADATA, SUBSCRIP
 import { chiSquareTest } from "../../../src/lib/stats/chi-square";
 import { distinctDrawsMoments } from "../../../src/lib/stats/distinct-draws";
 import { discreteUniform, ksCriticalValue, ksStatistic } from "../../../src/lib/stats/kolmogorov-smirnov";
-import { connect } from "../../support/spark";
+import { useSpark, useTempDir } from "../../support/spark";
 
 /** Strict: a correct generator fails a test one time in a thousand per check. */
 const ALPHA = 0.001;
@@ -21,23 +19,17 @@ const INTERACTION_ROWS = 40_000;
 const METADATA_ROWS = 50_000;
 const SEED = 20_240_601;
 
-let spark: SparkSession;
-let dir: string;
+const spark = useSpark();
+const dir = useTempDir("insights-generator-");
 let interactions: Row[];
 let metadata: Row[];
 
 beforeAll(async () => {
-  spark = await connect();
   // Small data: a few shuffle partitions, even on a SPARK_REMOTE server tuned for big jobs.
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
-  dir = mkdtempSync(join(tmpdir(), "insights-generator-"));
   // Numeric views of the time columns: epoch seconds and days since 1970-01-01, zone-free.
   interactions = await seedInteractions(spark, INTERACTION_ROWS, SEED).withColumn("seconds", col("timestamp").cast("long")).collect();
   metadata = await seedMetadata(spark, METADATA_ROWS, SEED).withColumn("days", datediff(col("join_date"), lit("1970-01-01").cast("date"))).collect();
-});
-afterAll(() => {
-  spark.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const strings = (rows: readonly Row[], column: string): string[] => rows.map((row) => String(row[column]));

@@ -1,18 +1,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SparkSession } from "../../../src/connect";
-import { ingestInteractions } from "../../../src/domain/data/ingest/ingest-interactions";
-import { connect } from "../../support/spark";
+import { describe, expect, it } from "vitest";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-});
+import { ingestInteractions } from "../../../src/domain/data/ingest/ingest-interactions";
+import { useSpark } from "../../support/spark";
+
+const spark = useSpark();
 
 const HEADER = "user_id,timestamp,action_type,page_id,duration_ms,app_version";
 const RULES = { earliest: "2000-01-01", latest: "2030-01-01" };

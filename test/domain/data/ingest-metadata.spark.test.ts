@@ -1,18 +1,12 @@
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SparkSession } from "../../../src/connect";
-import { ingestMetadata } from "../../../src/domain/data/ingest/ingest-metadata";
-import { connect } from "../../support/spark";
+import { describe, expect, it } from "vitest";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-});
+import { ingestMetadata } from "../../../src/domain/data/ingest/ingest-metadata";
+import { useSpark } from "../../support/spark";
+
+const spark = useSpark();
 
 const HEADER = "user_id,join_date,country,device_type,subscription_type";
 const RULES = { earliest: "2000-01-01", latest: "2030-01-01" };

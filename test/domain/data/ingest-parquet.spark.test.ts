@@ -1,31 +1,23 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+
+
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type DataFrame, type SparkSession } from "../../../src/connect";
+import { describe, expect, it } from "vitest";
+import { functions as F, type DataFrame } from "../../../src/connect";
 import { seedInteractions, seedMetadata } from "../../../src/domain/data/generate/seed-datasets";
 import { writeDataset } from "../../../src/domain/data/generate/write-dataset";
 import { ingestInteractions } from "../../../src/domain/data/ingest/ingest-interactions";
 import { ingestMetadata } from "../../../src/domain/data/ingest/ingest-metadata";
 import { ParquetSchemaError } from "../../../src/domain/data/ingest/raw-input";
 import { INTERACTIONS, METADATA } from "../../../src/domain/data/schemas";
-import { connect } from "../../support/spark";
+import { useSpark, useTempDir } from "../../support/spark";
 
 const RULES = { earliest: "2000-01-01", latest: "2030-01-01" };
 const SEED = 77;
 /** Each test ingests up to twice: slow on a busy two-core machine. */
 const INGEST_TIMEOUT_MS = 400_000;
 
-let spark: SparkSession;
-let root: string;
-beforeAll(async () => {
-  spark = await connect();
-  root = mkdtempSync(join(tmpdir(), "insights-ingest-parquet-"));
-});
-afterAll(() => {
-  spark.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const spark = useSpark();
+const root = useTempDir("insights-ingest-parquet-");
 
 /** The typed rows of the given columns, as sorted JSON (dates and timestamps as ISO strings). */
 async function rowsOf(path: string, columns: readonly string[]): Promise<string[]> {

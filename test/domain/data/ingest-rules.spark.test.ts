@@ -1,21 +1,15 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type SparkSession } from "../../../src/connect";
+import { describe, expect, it } from "vitest";
+import { functions as F } from "../../../src/connect";
 import { interactionRules } from "../../../src/domain/data/ingest/interaction-rules";
 import { metadataRules } from "../../../src/domain/data/ingest/metadata-rules";
 import { REJECT_REASON, splitByRules, splitDuplicates } from "../../../src/domain/data/ingest/validate";
-import { connect } from "../../support/spark";
+import { useSpark } from "../../support/spark";
 import { INTERACTIONS, METADATA } from "../../../src/domain/data/schemas";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-});
+const spark = useSpark();
 
 const HEADER = "user_id,timestamp,action_type,page_id,duration_ms,app_version";
 /** Stands for a byte that is not valid UTF-8 (0xFF), written raw into the file. */

@@ -1,20 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SparkSession } from "../../../src/connect";
+import { afterAll, describe, expect, it } from "vitest";
+
 import { interactionRules } from "../../../src/domain/data/ingest/interaction-rules";
 import { metadataRules } from "../../../src/domain/data/ingest/metadata-rules";
 import { METADATA_DUPLICATE_RULE, qualitySummary } from "../../../src/domain/data/quality/quality-summary";
-import { connect } from "../../support/spark";
+import { useSpark } from "../../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-});
+const spark = useSpark();
 
 describe("qualitySummary", () => {
   const root = mkdtempSync(join(tmpdir(), "insights-quality-"));

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { functions as F, type DataFrame, type SparkSession } from "../../../src/connect";
+import { beforeAll, describe, expect, it } from "vitest";
+import { functions as F, type DataFrame } from "../../../src/connect";
 import { DEFAULT_SCORE_DETECTOR, scoreDetector, type DetectorScore } from "../../../src/domain/evaluation/score-anomaly-detector";
 import { bucketStartMs, listedSeries, type SetScore } from "../../../src/domain/evaluation/anomaly-scoring";
 import { PERIOD_DAYS, PERIOD_START_SECONDS, periodDayOf } from "../../../src/domain/data/generate/realistic/calendar";
@@ -8,7 +8,7 @@ import { realisticInteractions } from "../../../src/domain/data/generate/realist
 import { realisticMetadata } from "../../../src/domain/data/generate/realistic/metadata";
 import { seedInteractions, seedMetadata } from "../../../src/domain/data/generate/seed-datasets";
 import { broadcastJoin } from "../../../src/jobs/join/broadcast-join";
-import { connect } from "../../support/spark";
+import { useSpark } from "../../support/spark";
 
 /**
  * A year at 300k interactions: about 800 events a day, enough for stable daily counts (and every
@@ -24,14 +24,10 @@ const DETECTOR_WINDOW = 56;
 /** The last two weeks of the period: where the generator once ran short and piled events up at the end. */
 const LAST_TWO_WEEKS_FIRST_DAY = "2023-12-18";
 
-let spark: SparkSession;
+const spark = useSpark();
 
 beforeAll(async () => {
-  spark = await connect();
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
-});
-afterAll(() => {
-  spark.stop();
 });
 
 /** The enriched interactions as the analyses read them: interactions LEFT JOIN deduplicated metadata, with event_date. */

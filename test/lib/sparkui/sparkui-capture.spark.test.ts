@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+
+
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame, SparkSession } from "../../../src/connect";
@@ -8,16 +8,16 @@ import { SparkUiClient } from "../../../src/lib/sparkui/client";
 import { stagesRunningNode } from "../../../src/lib/sparkui/plan-stages";
 import { loadCapture, saveCapture } from "../../../src/lib/sparkui/save";
 import { operationJobTag } from "../../support/spark-ui";
-import { connect, uiUrl } from "../../support/spark";
+import { connect, uiUrl, useSpark, useTempDir } from "../../support/spark";
 
 const SHUFFLE_PARTITIONS = 3;
 const RANGE_PARTITIONS = 2;
 const TAG = "sparkui-step";
 
-let spark: SparkSession;
+const spark = useSpark();
 let other: SparkSession;
 let ui: SparkUiClient;
-let dir: string;
+const dir = useTempDir("insights-sparkui-");
 
 /** Two stages: RANGE_PARTITIONS map tasks that shuffle, SHUFFLE_PARTITIONS reduce tasks. */
 const shuffling = (s: SparkSession): DataFrame => s.range(0, 6000, 1, RANGE_PARTITIONS).selectExpr("id % 10 AS k").groupBy("k").count();
@@ -36,10 +36,8 @@ async function jobsOfOperations(session: SparkSession, operationIds: readonly st
 }
 
 beforeAll(async () => {
-  spark = await connect();
   other = await connect();
   ui = new SparkUiClient(uiUrl());
-  dir = mkdtempSync(join(tmpdir(), "insights-sparkui-"));
   for (const s of [spark, other]) {
     await s.conf.set("spark.sql.shuffle.partitions", SHUFFLE_PARTITIONS);
     // Without AQE the reduce stage keeps exactly SHUFFLE_PARTITIONS tasks (no coalescing).
@@ -48,9 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  spark.stop();
   other.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("captureStep", () => {
