@@ -9,6 +9,7 @@ export const LAYERS = [
   ["connect", "src/connect", 0],
   ["text", "src/lib/text", 0],
   ["stats", "src/lib/stats", 0],
+  ["command-line", "src/lib/command-line", 0],
   ["sparkui", "src/lib/sparkui", 1],
   ["server", "src/server", 2],
   ["data", "src/domain/data", 3],

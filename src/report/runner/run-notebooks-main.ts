@@ -2,51 +2,66 @@
  * Headless notebook runner from the command line (the report pipeline's first step):
  *   tsx src/report/runner/run-notebooks-main.ts --out DIR [--data-fingerprint TEXT]
  *       [--param name=value]... notebook.ipynb...
- * A value that parses as JSON (number, boolean, null, "quoted string") is that value, anything
- * else is a string. Exits 1 naming the notebook, cell and error at the first failing cell.
+ * Exits 1 naming the notebook, cell and error at the first failing cell, 2 on a usage error.
  */
-import { parseArgs } from "node:util";
+import { defineCommand } from "../../lib/command-line/command";
+import { runCommand } from "../../lib/command-line/run";
+import { UsageError, usageErrorLine } from "../../lib/command-line/usage-error";
+import { integer, keyValue } from "../../lib/command-line/value-kinds";
 import type { ParameterValue } from "../notebook/parameters";
 import { runNotebooks } from "./run-notebooks";
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      "data-fingerprint": { type: "string", default: "" },
-      param: { type: "string", multiple: true, default: [] },
-      "timeout-minutes": { type: "string" },
-    },
-  });
-  if (values.out === undefined || positionals.length === 0) throw new Error("usage: run-notebooks-main --out DIR [--data-fingerprint TEXT] [--param name=value]... notebook.ipynb...");
-  const timeout = values["timeout-minutes"];
-  await runNotebooks({
-    notebooks: positionals,
-    outDir: values.out,
-    dataFingerprint: values["data-fingerprint"],
-    parameters: Object.fromEntries(values.param.map(parseParameter)),
-    timeoutMs: timeout === undefined ? undefined : Number(timeout) * 60_000,
-    log: (line) => {
-      console.log(line);
-    },
-  });
-}
+const NAME = "run-notebooks-main";
 
-function parseParameter(text: string): [string, ParameterValue] {
-  const at = text.indexOf("=");
-  if (at <= 0) throw new Error(`--param needs name=value, got '${text}'`);
-  const raw = text.slice(at + 1);
+const runNotebooksCommand = defineCommand({
+  name: NAME,
+  summary: "Run notebooks headless",
+  description: `Runs the notebooks headless, one process each, into DIR; notebooks whose inputs did not change since
+    their last run are not run again.`,
+  options: {
+    out: { value: "DIR", required: true, description: "where the executed notebooks and their outputs go" },
+    "data-fingerprint": { value: "TEXT", defaultText: "none", description: "identifies the data the notebooks read: a new one runs them again" },
+    param: {
+      kind: keyValue,
+      value: "name=value",
+      multiple: true,
+      description: `a notebook parameter; a value that parses as JSON (number, boolean, null, "quoted string") is
+        that value, anything else is a string`,
+    },
+    "timeout-minutes": { kind: integer(1), value: "N", defaultText: "none", description: "stop a notebook that runs longer" },
+  },
+  positionals: { value: "notebook.ipynb", required: true, description: "the notebooks, run in this order" },
+  async run({ values, positionals }) {
+    const timeout = values["timeout-minutes"];
+    await runNotebooks({
+      notebooks: positionals,
+      outDir: values.out,
+      dataFingerprint: values["data-fingerprint"] ?? "",
+      parameters: Object.fromEntries(values.param.map(parameter)),
+      timeoutMs: timeout === undefined ? undefined : timeout * 60_000,
+      log: (line) => {
+        console.log(line);
+      },
+    });
+  },
+});
+
+function parameter([name, raw]: readonly [string, string]): [string, ParameterValue] {
   try {
     const value: unknown = JSON.parse(raw);
-    if (value === null || ["string", "number", "boolean"].includes(typeof value)) return [text.slice(0, at), value as ParameterValue];
+    if (value === null || ["string", "number", "boolean"].includes(typeof value)) return [name, value as ParameterValue];
   } catch {
     // Not JSON: the text itself.
   }
-  return [text.slice(0, at), raw];
+  return [name, raw];
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
+runCommand(runNotebooksCommand, NAME, process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(usageErrorLine(error, NAME));
+    process.exitCode = 2;
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
 });
