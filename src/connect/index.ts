@@ -3,7 +3,8 @@
  * `import { SparkSession, functions as F, Window } from "./src/connect"`.
  */
 export { SparkSession, SparkSessionBuilder, type SessionOptions } from "./sql/session";
-export { DataFrame, type ActionOptions, type ColumnOrName, type ExplainModeName, type JoinHow } from "./sql/dataframe";
+export { DataFrame, type ActionOptions, type ExplainModeName, type JoinHow } from "./sql/dataframe";
+export type { ColumnOrName } from "./sql/typing";
 export { GroupedData } from "./sql/grouped-data";
 export { Column, type ColumnOrValue } from "./sql/column";
 export * as functions from "./sql/functions";

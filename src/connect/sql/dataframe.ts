@@ -6,7 +6,6 @@ import { resolveDecodeOptions, type DecodeOptions } from "../arrow/decode-option
 import type { ExecuteOptions } from "../client/spark-connect-client";
 import { Column, toExpr } from "./column";
 import { collectTable, executeCommand, executeRelation } from "./execution";
-import { col } from "./functions";
 import { GroupedData } from "./grouped-data";
 import type { LiteralValue } from "./literal";
 import { Observation } from "./observation";
@@ -15,9 +14,8 @@ import type { SparkSession } from "./session";
 import { StorageLevel } from "./storage-level";
 import { dataTypeFromProto, StructType } from "./types";
 import { DataStreamWriter } from "./streaming/data-stream-writer";
+import { toColumn, toSortOrder, type ColumnOrName } from "./typing";
 import { DataFrameWriter } from "./writer";
-
-export type ColumnOrName = Column | string;
 
 /** Join types by the names PySpark accepts. */
 const JOIN_TYPES: Record<string, JoinType> = {
@@ -73,7 +71,7 @@ export class DataFrame {
   // ---- Transformations ----
 
   select(...cols: ColumnOrName[]): DataFrame {
-    return this.derive({ case: "project", value: { input: this.relation, expressions: cols.map((c) => asColumn(c).expr) } });
+    return this.derive({ case: "project", value: { input: this.relation, expressions: cols.map((c) => toColumn(c).expr) } });
   }
 
   selectExpr(...sql: string[]): DataFrame {
@@ -133,15 +131,15 @@ export class DataFrame {
   }
 
   groupBy(...cols: ColumnOrName[]): GroupedData {
-    return new GroupedData(this, "groupby", cols.map(asColumn));
+    return new GroupedData(this, "groupby", cols.map(toColumn));
   }
 
   rollup(...cols: ColumnOrName[]): GroupedData {
-    return new GroupedData(this, "rollup", cols.map(asColumn));
+    return new GroupedData(this, "rollup", cols.map(toColumn));
   }
 
   cube(...cols: ColumnOrName[]): GroupedData {
-    return new GroupedData(this, "cube", cols.map(asColumn));
+    return new GroupedData(this, "cube", cols.map(toColumn));
   }
 
   /** Aggregates over the whole DataFrame: `df.agg(max("x"), count("*"))`. */
@@ -243,20 +241,20 @@ export class DataFrame {
     }
     return this.derive({
       case: "repartitionByExpression",
-      value: { input: this.relation, partitionExprs: cols.map((c) => asColumn(c).expr), ...(numPartitions !== undefined && { numPartitions }) },
+      value: { input: this.relation, partitionExprs: cols.map((c) => toColumn(c).expr), ...(numPartitions !== undefined && { numPartitions }) },
     });
   }
 
   /** Range-partitions by the sort order of `cols` (sampled boundaries). */
   repartitionByRange(numPartitions: number | undefined, ...cols: ColumnOrName[]): DataFrame {
     if (cols.length === 0) throw new Error("repartitionByRange needs at least one column");
-    const sorted = cols.map((c) => {
-      const column = asColumn(c);
-      return column.expr.exprType?.case === "sortOrder" ? column : column.asc();
-    });
     return this.derive({
       case: "repartitionByExpression",
-      value: { input: this.relation, partitionExprs: sorted.map((c) => c.expr), ...(numPartitions !== undefined && { numPartitions }) },
+      value: {
+        input: this.relation,
+        partitionExprs: cols.map((c) => ({ exprType: { case: "sortOrder", value: toSortOrder(c) } })),
+        ...(numPartitions !== undefined && { numPartitions }),
+      },
     });
   }
 
@@ -463,13 +461,7 @@ export class DataFrame {
   }
 
   private sortRelation(cols: readonly ColumnOrName[], isGlobal: boolean): DataFrame {
-    const order = cols.map((c) => {
-      const column = asColumn(c);
-      const sorted = column.expr.exprType?.case === "sortOrder" ? column : column.asc();
-      if (sorted.expr.exprType?.case !== "sortOrder") throw new Error("unreachable: asc() builds a sort order");
-      return sorted.expr.exprType.value;
-    });
-    return this.derive({ case: "sort", value: { input: this.relation, order, isGlobal } });
+    return this.derive({ case: "sort", value: { input: this.relation, order: cols.map(toSortOrder), isGlobal } });
   }
 
   private setOperation(other: DataFrame, setOpType: SetOpType, isAll: boolean, byName: boolean): DataFrame {
@@ -482,10 +474,6 @@ export class DataFrame {
       value: { commandType: { case: "createDataframeView", value: { input: this.relation, name, isGlobal, replace } } },
     });
   }
-}
-
-function asColumn(c: ColumnOrName): Column {
-  return typeof c === "string" ? col(c) : c;
 }
 
 /** Observed metrics must be named (Spark requires it); the name is the metric's key in `get()`. */

@@ -6,23 +6,11 @@
 import { Column, fn, toExpr, type ColumnOrValue } from "./column";
 import { unresolvedFunction } from "./expression";
 import { literalExpression, type LiteralValue } from "./literal";
-
-/** A column name (as in PySpark, strings name columns) or a Column. */
-export type ColumnOrName = Column | string;
-
-function c(value: ColumnOrName): Column {
-  return typeof value === "string" ? col(value) : value;
-}
+import { toColumn as c, type ColumnOrName } from "./typing";
 
 // ---- Columns, literals, expressions ----
 
-/** A column by name; dots address nested fields, backticks quote names (`` `a.b` ``). `"*"` is all. */
-export function col(name: string): Column {
-  if (name === "*") return new Column({ exprType: { case: "unresolvedStar", value: {} } });
-  if (name.endsWith(".*")) return new Column({ exprType: { case: "unresolvedStar", value: { unparsedTarget: name } } });
-  return new Column({ exprType: { case: "unresolvedAttribute", value: { unparsedIdentifier: name } } });
-}
-export const column = col;
+export { col, col as column } from "./typing";
 
 /**
  * A JS value as a Column (see toLiteral for the inferred Spark types); a Column passes through.
