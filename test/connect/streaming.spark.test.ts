@@ -187,7 +187,7 @@ describe("Structured Streaming through Spark Connect", () => {
 
     // A query that fails at run time: awaitTermination throws and exception() tells why.
     const failing: StreamingQuery = await stream
-      .select(F.callFunction("raise_error", F.lit("value out of range")).alias("x"))
+      .select(F.raiseError("value out of range").alias("x"))
       .writeStream.format("memory")
       .queryName("failing")
       .trigger({ availableNow: true })
