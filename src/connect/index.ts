@@ -3,8 +3,11 @@
  * `import { SparkSession, functions as F, Window } from "./src/connect"`.
  */
 export { SparkSession, SparkSessionBuilder, type SessionOptions } from "./sql/session";
-export { DataFrame, type ActionOptions, type ColumnOrName, type ExplainModeName, type JoinHow } from "./sql/dataframe";
+export { DataFrame, type ActionOptions, type ExplainModeName, type JoinHow } from "./sql/dataframe";
+export type { ColumnOrName } from "./sql/typing";
+export { DataFrameNaFunctions, type DropHow, type DropOptions, type FillValue, type ReplaceValue } from "./sql/na-functions";
 export { GroupedData } from "./sql/grouped-data";
+export { Catalog, type CatalogColumn, type CatalogMetadata, type CatalogTable, type Database } from "./sql/catalog";
 export { Column, type ColumnOrValue } from "./sql/column";
 export * as functions from "./sql/functions";
 export { Window, WindowSpec } from "./sql/window";

@@ -1,5 +1,5 @@
 import { Table } from "apache-arrow";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Row } from "../../src/connect/arrow/decode";
 import type { DataFrame, JoinHow } from "../../src/connect/sql/dataframe";
 import { avg, col, count, lit, max, min, sparkPartitionId, sum } from "../../src/connect/sql/functions";
@@ -296,6 +296,7 @@ describe("ordering, limits and set operations", () => {
     const c = spark.createDataFrame([{ y: "c", z: true }], "y string, z boolean");
     await expectRows(a.unionByName(b), [{ x: 1, y: "a" }, { x: 2, y: "b" }]);
     await expectRows(a.union(b.select("x", "y")), [{ x: 1, y: "a" }, { x: 2, y: "b" }]);
+    await expectRows(a.unionAll(a), [{ x: 1, y: "a" }, { x: 1, y: "a" }]);
     await expectRows(a.unionByName(c, true), [{ x: 1, y: "a", z: null }, { x: null, y: "c", z: true }]);
     await expect(a.unionByName(c).collect()).rejects.toThrow();
   });
@@ -316,6 +317,13 @@ describe("ordering, limits and set operations", () => {
       return false;
     });
     expect(await sortedValues(a.exceptAll(b))).toEqual(exceptAll.sort((x, y) => x - y));
+    const unmatched = [...B];
+    const intersectAll = A.filter((v) => {
+      const i = unmatched.indexOf(v);
+      if (i !== -1) unmatched.splice(i, 1);
+      return i !== -1;
+    });
+    expect(await sortedValues(a.intersectAll(b))).toEqual(intersectAll.sort((x, y) => x - y));
   });
 });
 
@@ -364,6 +372,24 @@ describe("partitioning and sampling", () => {
     expect(await base.sample(1, 1).count()).toBe(2000);
     expect(() => base.sample(1.5)).toThrow(RangeError);
     expect(() => base.sample(-0.1)).toThrow(RangeError);
+  });
+});
+
+describe("random splits", () => {
+  it("splits into disjoint parts that hold every row, the same on every evaluation, sized about as weighted", async () => {
+    const n = 2_000;
+    const weights = [1, 3, 6];
+    const splits = spark.range(0, n, 1, 4).randomSplit(weights, 11);
+    const ids = async (df: DataFrame): Promise<number[]> => (await df.collect<{ id: number }>()).map((r) => r.id).sort((x, y) => x - y);
+    const parts = await Promise.all(splits.map(ids));
+    expect(parts.flat().sort((x, y) => x - y)).toEqual([...Array(n).keys()]);
+    expect(await ids(splits[1] as DataFrame)).toEqual(parts[1]);
+    // Each size is binomial(n, w / Σw): well within five standard deviations of its mean.
+    const total = weights.reduce((a, b) => a + b, 0);
+    parts.forEach((part, i) => {
+      const p = (weights[i] as number) / total;
+      expect(Math.abs(part.length - n * p)).toBeLessThan(5 * Math.sqrt(n * p * (1 - p)));
+    });
   });
 });
 
@@ -426,6 +452,17 @@ describe("actions", () => {
     expect(await people().filter("id < 0").isEmpty()).toBe(true);
   });
 
+  it("types rows as the caller declares, and takes the last rows with tail", async () => {
+    const ordered = people().orderBy("id");
+    const persons: Person[] = await ordered.collect<Person>();
+    expect(persons.map((p) => p.name)).toEqual(PEOPLE.map((p) => p.name));
+    const [top] = await ordered.take<Person>(1);
+    expect(top?.salary).toBe(PEOPLE[0]?.salary);
+    expect((await ordered.first<Person>())?.id).toBe(PEOPLE[0]?.id);
+    expect(await ordered.tail<Person>(2)).toEqual(PEOPLE.slice(-2).map((p) => ({ ...p })));
+    expect(await ordered.tail(0)).toEqual([]);
+  });
+
   /** Spark's `show` layout: right-aligned cells, 20-char truncation, NULL for null (3.5). */
   function showText(columns: readonly string[], rows: readonly (readonly (string | number | null)[])[], shown: number): string {
     const cell = (v: string | number | null): string => {
@@ -448,10 +485,28 @@ describe("actions", () => {
     ];
     const df = spark.createDataFrame(data, "a int, b string").orderBy("a");
     const rows = data.map((r) => [r.a, r.b] as const);
-    expect(await df.show()).toBe(showText(["a", "b"], rows, 20));
-    expect(await df.show(2)).toBe(showText(["a", "b"], rows, 2));
-    expect(await df.show(1)).toBe(showText(["a", "b"], rows, 1));
-    expect(await df.show(20, false)).toContain(`|${data[2]?.b ?? ""}|`);
+    expect(await df.showString()).toBe(showText(["a", "b"], rows, 20));
+    expect(await df.showString(2)).toBe(showText(["a", "b"], rows, 2));
+    expect(await df.showString(1)).toBe(showText(["a", "b"], rows, 1));
+    expect(await df.showString(20, false)).toContain(`|${data[2]?.b ?? ""}|`);
+  });
+
+  it("show prints that table to stdout as PySpark's print does, and resolves to it", async () => {
+    const df = spark.createDataFrame([{ a: 1, b: "x" }, { a: 2, b: "y" }], "a int, b string").orderBy("a");
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    let text: string;
+    try {
+      text = await df.show(1);
+    } finally {
+      spy.mockRestore();
+    }
+    const expected = showText(["a", "b"], [[1, "x"], [2, "y"]], 1);
+    expect(written.join("")).toBe(`${expected}\n`);
+    expect(text).toBe(expected);
   });
 
   it("returns the result as an Arrow table", async () => {

@@ -71,6 +71,46 @@ describe("SparkSession.builder", () => {
     }
   });
 
+  it("getOrCreate returns the open session of the same endpoint, however spelled, with the new configuration applied", async () => {
+    const remote = inject("sparkRemote");
+    // The same endpoint with an empty parameter list: `sc://host:port/;`.
+    const respelled = remote.includes("/;") ? `${remote};` : `${remote}/;`;
+    const first = await SparkSession.builder.remote(remote).getOrCreate();
+    try {
+      const again = await SparkSession.builder.remote(respelled).config("spark.insights.test.reused", "yes").getOrCreate();
+      expect(again).toBe(first);
+      expect(await first.conf.get("spark.insights.test.reused")).toBe("yes");
+      // A session of its own (connect) is never handed out.
+      expect(first).not.toBe(spark);
+      expect(first.sessionId).not.toBe(spark.sessionId);
+    } finally {
+      first.stop();
+    }
+  });
+
+  it("create always makes a new session, which getOrCreate then returns; a stopped one is not returned", async () => {
+    const remote = inject("sparkRemote");
+    const [a, b] = await Promise.all([SparkSession.builder.remote(remote).getOrCreate(), SparkSession.builder.remote(remote).getOrCreate()]);
+    const created = await SparkSession.builder.remote(remote).create();
+    try {
+      expect(b).toBe(a); // concurrent calls share one
+      expect(created).not.toBe(a);
+      expect(created.sessionId).not.toBe(a.sessionId);
+      expect(await SparkSession.builder.remote(remote).getOrCreate()).toBe(created);
+
+      created.stop();
+      expect(created.isStopped).toBe(true);
+      const next = await SparkSession.builder.remote(remote).getOrCreate();
+      expect(next).not.toBe(created);
+      expect(next.isStopped).toBe(false);
+      expect(await next.range(3).count()).toBe(3);
+      next.stop();
+    } finally {
+      a.stop();
+      created.stop();
+    }
+  });
+
   it("rejects configuration a session cannot change", async () => {
     const error = await outcome(SparkSession.builder.remote(inject("sparkRemote")).config("spark.sql.warehouse.dir", "/elsewhere").getOrCreate());
     expect(error).toBeInstanceOf(SparkError);

@@ -137,6 +137,39 @@ describe("Structured Streaming through Spark Connect", () => {
     expect((await query.recentProgress()).filter((p) => p.numInputRows > 0 || p.sources.some((s) => s.endOffset !== null)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("appends a windowed count once the watermark (latest event time − delay) has passed the window's end", { timeout: 240_000 }, async () => {
+    const folder = join(dir, "source-events");
+    mkdirSync(folder);
+    const minute = 60_000;
+    const start = Date.UTC(2024, 0, 1);
+    const events = [70_000, 125_000, 160_000, 600_000].map((offset) => start + offset);
+    writeFileSync(join(folder, ".events.csv"), `ts\n${events.map((t) => new Date(t).toISOString()).join("\n")}\n`);
+    renameSync(join(folder, ".events.csv"), join(folder, "events.csv"));
+    // Expected: one-minute windows whose end is at or before the watermark, with their counts.
+    const watermark = Math.max(...events) - 5 * minute;
+    const counts = new Map<number, number>();
+    for (const t of events) counts.set(t - (t % minute), (counts.get(t - (t % minute)) ?? 0) + 1);
+    const closed = [...counts].filter(([windowStart]) => windowStart + minute <= watermark).sort(([a], [b]) => a - b);
+
+    const query = await spark.readStream
+      .schema("ts timestamp")
+      .option("header", true)
+      .csv(folder)
+      .withWatermark("ts", "5 minutes")
+      .groupBy(F.window("ts", "1 minute"))
+      .count()
+      .writeStream.format("memory")
+      .outputMode("append")
+      .queryName("closed_windows")
+      .trigger({ processingTime: "1 second" })
+      .start();
+    const read = async (): Promise<[number, number][]> =>
+      (await spark.table("closed_windows").select(F.col("window.start").alias("start"), "count").orderBy("start").collect<{ start: Date; count: number }>()).map((r) => [r.start.getTime(), r.count]);
+    const written = await eventually(read, (rows) => rows.length >= closed.length);
+    await query.stop();
+    expect(written).toEqual(closed);
+  });
+
   it("rejects an invalid query with Spark's reason, and reports a failed query's exception", async () => {
     const folder = join(dir, "source-bad");
     mkdirSync(folder);
@@ -149,7 +182,7 @@ describe("Structured Streaming through Spark Connect", () => {
 
     // A query that fails at run time: awaitTermination throws and exception() tells why.
     const failing: StreamingQuery = await stream
-      .select(F.callFunction("raise_error", F.lit("value out of range")).alias("x"))
+      .select(F.raiseError("value out of range").alias("x"))
       .writeStream.format("memory")
       .queryName("failing")
       .trigger({ availableNow: true })

@@ -6,18 +6,17 @@ import { resolveDecodeOptions, type DecodeOptions } from "../arrow/decode-option
 import type { ExecuteOptions } from "../client/spark-connect-client";
 import { Column, toExpr } from "./column";
 import { collectTable, executeCommand, executeRelation } from "./execution";
-import { col } from "./functions";
 import { GroupedData } from "./grouped-data";
 import type { LiteralValue } from "./literal";
+import { DataFrameNaFunctions, type DropHow, type DropOptions, type FillValue } from "./na-functions";
 import { Observation } from "./observation";
 import type { RelationInit, RelType } from "./relation";
 import type { SparkSession } from "./session";
 import { StorageLevel } from "./storage-level";
 import { dataTypeFromProto, StructType } from "./types";
 import { DataStreamWriter } from "./streaming/data-stream-writer";
+import { toColumn, toSortOrder, type ColumnOrName } from "./typing";
 import { DataFrameWriter } from "./writer";
-
-export type ColumnOrName = Column | string;
 
 /** Join types by the names PySpark accepts. */
 const JOIN_TYPES: Record<string, JoinType> = {
@@ -73,7 +72,7 @@ export class DataFrame {
   // ---- Transformations ----
 
   select(...cols: ColumnOrName[]): DataFrame {
-    return this.derive({ case: "project", value: { input: this.relation, expressions: cols.map((c) => asColumn(c).expr) } });
+    return this.derive({ case: "project", value: { input: this.relation, expressions: cols.map((c) => toColumn(c).expr) } });
   }
 
   selectExpr(...sql: string[]): DataFrame {
@@ -133,15 +132,15 @@ export class DataFrame {
   }
 
   groupBy(...cols: ColumnOrName[]): GroupedData {
-    return new GroupedData(this, "groupby", cols.map(asColumn));
+    return new GroupedData(this, "groupby", cols.map(toColumn));
   }
 
   rollup(...cols: ColumnOrName[]): GroupedData {
-    return new GroupedData(this, "rollup", cols.map(asColumn));
+    return new GroupedData(this, "rollup", cols.map(toColumn));
   }
 
   cube(...cols: ColumnOrName[]): GroupedData {
-    return new GroupedData(this, "cube", cols.map(asColumn));
+    return new GroupedData(this, "cube", cols.map(toColumn));
   }
 
   /** Aggregates over the whole DataFrame: `df.agg(max("x"), count("*"))`. */
@@ -216,6 +215,11 @@ export class DataFrame {
     return this.setOperation(other, SetOpType.UNION, true, false);
   }
 
+  /** The same as `union` (Spark's old name for it): duplicates are kept. */
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+
   unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
     return this.derive({
       case: "setOp",
@@ -223,14 +227,22 @@ export class DataFrame {
     });
   }
 
+  /** Distinct rows present in both (SQL's INTERSECT). */
   intersect(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.INTERSECT, false, false);
   }
 
+  /** Rows present in both, each as often as in the side where it is rarer (INTERSECT ALL). */
+  intersectAll(other: DataFrame): DataFrame {
+    return this.setOperation(other, SetOpType.INTERSECT, true, false);
+  }
+
+  /** Rows of this one not in `other`, duplicates kept: a row left n times here and m there stays n − m times (EXCEPT ALL). */
   exceptAll(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.EXCEPT, true, false);
   }
 
+  /** Distinct rows of this one not in `other` (SQL's EXCEPT). */
   subtract(other: DataFrame): DataFrame {
     return this.setOperation(other, SetOpType.EXCEPT, false, false);
   }
@@ -243,20 +255,20 @@ export class DataFrame {
     }
     return this.derive({
       case: "repartitionByExpression",
-      value: { input: this.relation, partitionExprs: cols.map((c) => asColumn(c).expr), ...(numPartitions !== undefined && { numPartitions }) },
+      value: { input: this.relation, partitionExprs: cols.map((c) => toColumn(c).expr), ...(numPartitions !== undefined && { numPartitions }) },
     });
   }
 
   /** Range-partitions by the sort order of `cols` (sampled boundaries). */
   repartitionByRange(numPartitions: number | undefined, ...cols: ColumnOrName[]): DataFrame {
     if (cols.length === 0) throw new Error("repartitionByRange needs at least one column");
-    const sorted = cols.map((c) => {
-      const column = asColumn(c);
-      return column.expr.exprType?.case === "sortOrder" ? column : column.asc();
-    });
     return this.derive({
       case: "repartitionByExpression",
-      value: { input: this.relation, partitionExprs: sorted.map((c) => c.expr), ...(numPartitions !== undefined && { numPartitions }) },
+      value: {
+        input: this.relation,
+        partitionExprs: cols.map((c) => ({ exprType: { case: "sortOrder", value: toSortOrder(c) } })),
+        ...(numPartitions !== undefined && { numPartitions }),
+      },
     });
   }
 
@@ -275,10 +287,82 @@ export class DataFrame {
         lowerBound: 0,
         upperBound: fraction,
         withReplacement,
-        seed: BigInt(seed ?? Math.floor(Math.random() * 2 ** 31)),
+        seed: BigInt(seed ?? randomSeed()),
         deterministicOrder: false,
       },
     });
+  }
+
+  /**
+   * Splits the rows at random by `weights` (normalised to sum 1), as PySpark does: each split is
+   * a Bernoulli sample of its slice of [0, 1) over the same seed with a deterministic order, so
+   * the splits are disjoint and together hold every row, each time they are evaluated.
+   */
+  randomSplit(weights: readonly number[], seed?: number): DataFrame[] {
+    if (weights.some((w) => !(w >= 0))) throw new RangeError(`Weights must be non-negative, got ${weights.join(", ")}`);
+    const total = weights.reduce((a, b) => a + b, 0);
+    if (!(total > 0)) throw new RangeError("The weights must sum to more than 0");
+    const fixedSeed = BigInt(seed ?? randomSeed());
+    const bounds = weights.reduce<number[]>((acc, w) => [...acc, (acc.at(-1) ?? 0) + w / total], [0]);
+    return weights.map((_, i) =>
+      this.derive({
+        case: "sample",
+        value: { input: this.relation, lowerBound: bounds[i], upperBound: bounds[i + 1], withReplacement: false, seed: fixedSeed, deterministicOrder: true },
+      }),
+    );
+  }
+
+  /**
+   * Declares `eventTime` (a timestamp column) the event time of this streaming DataFrame, with
+   * late data tolerated up to `delayThreshold` ("10 minutes"): stateful operators may then drop
+   * state older than the watermark. No effect on a batch DataFrame.
+   */
+  withWatermark(eventTime: string, delayThreshold: string): DataFrame {
+    if (eventTime === "") throw new Error("withWatermark needs the event time column's name");
+    if (delayThreshold === "") throw new Error("withWatermark needs a delay threshold such as '10 minutes'");
+    return this.derive({ case: "withWatermark", value: { input: this.relation, eventTime, delayThreshold } });
+  }
+
+  /** `fn(this, ...args)`: chains custom transformations as methods, `df.transform(withTotals).transform(topN, 10)`. */
+  transform<A extends unknown[]>(fn: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    return fn(this, ...args);
+  }
+
+  // ---- Null handling (see DataFrameNaFunctions) ----
+
+  /** `df.na.fill(...)`, `df.na.drop(...)`, `df.na.replace(...)`, as PySpark's `df.na`. */
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this);
+  }
+
+  fillna(value: FillValue | Readonly<Record<string, FillValue>>, subset?: string | readonly string[]): DataFrame {
+    return this.na.fill(value, subset);
+  }
+
+  dropna(options?: DropOptions): DataFrame;
+  dropna(how?: DropHow, thresh?: number, subset?: string | readonly string[]): DataFrame;
+  dropna(howOrOptions?: DropHow | DropOptions, thresh?: number, subset?: string | readonly string[]): DataFrame {
+    return typeof howOrOptions === "object" ? this.na.drop(howOrOptions) : this.na.drop(howOrOptions, thresh, subset);
+  }
+
+  replace(...args: Parameters<DataFrameNaFunctions["replace"]>): DataFrame {
+    return this.na.replace(...args);
+  }
+
+  // ---- Statistics ----
+
+  /** count, mean, stddev, min and max of the given columns (numeric and string ones; all when none), as strings in rows named by `summary`. */
+  describe(...cols: string[]): DataFrame {
+    return this.derive({ case: "describe", value: { input: this.relation, cols } });
+  }
+
+  /**
+   * The given statistics of every numeric and string column, as strings in rows named by
+   * `summary`: count, mean, stddev, min, max, approximate percentiles ("25%"), count_distinct,
+   * approx_count_distinct. None given: count, mean, stddev, min, 25%, 50%, 75%, max.
+   */
+  summary(...statistics: string[]): DataFrame {
+    return this.derive({ case: "summary", value: { input: this.relation, statistics } });
   }
 
   /** Names the DataFrame so that its columns can be qualified: `df.alias("a")` then `col("a.x")`. */
@@ -312,6 +396,17 @@ export class DataFrame {
 
   async columns(): Promise<string[]> {
     return (await this.schema()).names;
+  }
+
+  /** The schema as Spark prints it (`root` then ` |-- name: type (nullable = true)` lines), down to `level` when given. */
+  async schemaTreeString(level?: number): Promise<string> {
+    const result = await this.session.client.analyze({ case: "treeString", value: { plan: this.plan(), ...(level !== undefined && { level }) } });
+    return result.treeString;
+  }
+
+  /** Prints the schema tree to stdout, as PySpark's `printSchema`. */
+  async printSchema(level?: number): Promise<void> {
+    printLine(await this.schemaTreeString(level));
   }
 
   /** [name, DDL type] pairs, as PySpark's `dtypes`. */
@@ -358,8 +453,12 @@ export class DataFrame {
 
   // ---- Actions ----
 
-  async collect(options: ActionOptions = {}): Promise<Row[]> {
-    return tableToRows(await this.toArrow(options), resolveDecodeOptions({ ...this.session.decodeOptions, ...options }));
+  /**
+   * All rows, decoded by `options` (see DecodeOptions). `T` names the row type the caller knows
+   * the query to have (`collect<{ id: number }>()`); it is not checked against the schema.
+   */
+  async collect<T extends object = Row>(options: ActionOptions = {}): Promise<T[]> {
+    return tableToRows(await this.toArrow(options), resolveDecodeOptions({ ...this.session.decodeOptions, ...options })) as T[];
   }
 
   /** The whole result as an Arrow table, exactly as Spark sent it. */
@@ -373,9 +472,9 @@ export class DataFrame {
   }
 
   /** The result's rows as they arrive, one Arrow batch in memory at a time. */
-  async *toLocalIterator(options: ActionOptions = {}): AsyncGenerator<Row> {
+  async *toLocalIterator<T extends object = Row>(options: ActionOptions = {}): AsyncGenerator<T> {
     const decode = resolveDecodeOptions({ ...this.session.decodeOptions, ...options });
-    for await (const batch of this.batches(options)) yield* batchToRows(batch, decode);
+    for await (const batch of this.batches(options)) yield* batchToRows(batch, decode) as T[];
   }
 
   [Symbol.asyncIterator](): AsyncGenerator<Row> {
@@ -387,24 +486,39 @@ export class DataFrame {
     return rows[0]?.count as number;
   }
 
-  async take(n: number, options: ActionOptions = {}): Promise<Row[]> {
-    return this.limit(n).collect(options);
+  async take<T extends object = Row>(n: number, options: ActionOptions = {}): Promise<T[]> {
+    return this.limit(n).collect<T>(options);
   }
 
-  async head(n = 1, options: ActionOptions = {}): Promise<Row[]> {
-    return this.take(n, options);
+  async head<T extends object = Row>(n = 1, options: ActionOptions = {}): Promise<T[]> {
+    return this.take<T>(n, options);
   }
 
-  async first(options: ActionOptions = {}): Promise<Row | undefined> {
-    return (await this.take(1, options))[0];
+  async first<T extends object = Row>(options: ActionOptions = {}): Promise<T | undefined> {
+    return (await this.take<T>(1, options))[0];
+  }
+
+  /** The last `n` rows, in order (Spark's Tail: the whole result is read on the server to find them). */
+  async tail<T extends object = Row>(n: number, options: ActionOptions = {}): Promise<T[]> {
+    return this.derive({ case: "tail", value: { input: this.relation, limit: n } }).collect<T>(options);
   }
 
   async isEmpty(options: ExecuteOptions = {}): Promise<boolean> {
     return (await this.take(1, options)).length === 0;
   }
 
-  /** The table Spark's `show` prints, as text. `truncate`: true (20 chars), false, or a width. */
+  /**
+   * Prints the first `n` rows as Spark's table to stdout, as PySpark's `show`. It also resolves to
+   * that text, which callers from before it printed still read; showString gets it without printing.
+   */
   async show(n = 20, truncate: boolean | number = true, vertical = false, options: ExecuteOptions = {}): Promise<string> {
+    const text = await this.showString(n, truncate, vertical, options);
+    printLine(text);
+    return text;
+  }
+
+  /** The table `show` prints, as text. `truncate`: true (cells cut to 20 characters), false, or a width. */
+  async showString(n = 20, truncate: boolean | number = true, vertical = false, options: ExecuteOptions = {}): Promise<string> {
     const shown = this.derive({
       case: "showString",
       value: { input: this.relation, numRows: n, truncate: truncate === true ? 20 : truncate === false ? 0 : truncate, vertical },
@@ -463,13 +577,7 @@ export class DataFrame {
   }
 
   private sortRelation(cols: readonly ColumnOrName[], isGlobal: boolean): DataFrame {
-    const order = cols.map((c) => {
-      const column = asColumn(c);
-      const sorted = column.expr.exprType?.case === "sortOrder" ? column : column.asc();
-      if (sorted.expr.exprType?.case !== "sortOrder") throw new Error("unreachable: asc() builds a sort order");
-      return sorted.expr.exprType.value;
-    });
-    return this.derive({ case: "sort", value: { input: this.relation, order, isGlobal } });
+    return this.derive({ case: "sort", value: { input: this.relation, order: cols.map(toSortOrder), isGlobal } });
   }
 
   private setOperation(other: DataFrame, setOpType: SetOpType, isAll: boolean, byName: boolean): DataFrame {
@@ -484,8 +592,14 @@ export class DataFrame {
   }
 }
 
-function asColumn(c: ColumnOrName): Column {
-  return typeof c === "string" ? col(c) : c;
+/** As Python's `print`: the text and a newline, on stdout. */
+function printLine(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/** A seed as PySpark draws one when none is given. */
+function randomSeed(): number {
+  return Math.floor(Math.random() * 2 ** 31);
 }
 
 /** Observed metrics must be named (Spark requires it); the name is the metric's key in `get()`. */

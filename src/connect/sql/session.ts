@@ -1,7 +1,9 @@
 import type { Table } from "apache-arrow";
 import { resolveDecodeOptions, type DecodeOptions, type ResolvedDecodeOptions } from "../arrow/decode-options";
 import { tableToIpc, rowsToTable } from "../arrow/encode";
+import { parseConnectionString } from "../client/connection-string";
 import { SparkConnectClient, type ClientOptions, type InterruptTarget } from "../client/spark-connect-client";
+import { Catalog } from "./catalog";
 import { DataFrame } from "./dataframe";
 import { executeCommand } from "./execution";
 import { toLiteral, type LiteralValue } from "./literal";
@@ -22,14 +24,18 @@ export interface SessionOptions extends ClientOptions, DecodeOptions {}
  */
 export class SparkSession {
   readonly conf: RuntimeConfig;
+  /** Databases, tables, columns and the cache, as PySpark's `spark.catalog`. */
+  readonly catalog: Catalog;
   readonly decodeOptions: ResolvedDecodeOptions;
   private planIds = 0n;
+  private stopped = false;
 
   private constructor(
     readonly client: SparkConnectClient,
     options: SessionOptions,
   ) {
     this.conf = new RuntimeConfig(client);
+    this.catalog = new Catalog(this);
     this.decodeOptions = resolveDecodeOptions(options);
   }
 
@@ -45,11 +51,12 @@ export class SparkSession {
     return new SparkSessionBuilder();
   }
 
-  /** Connects to `connectionString`, or to SPARK_REMOTE when none is given, and checks the server answers. */
+  /**
+   * A new session on `connectionString`, or on SPARK_REMOTE when none is given, once the server
+   * answers. It is this caller's own: the builder's getOrCreate does not hand it out.
+   */
   static async connect(connectionString?: string, options: SessionOptions = {}): Promise<SparkSession> {
-    const remote = connectionString ?? process.env.SPARK_REMOTE;
-    if (remote === undefined || remote === "") throw new Error("No Spark Connect server given: pass a connection string or set SPARK_REMOTE");
-    const session = new SparkSession(new SparkConnectClient(remote, options), options);
+    const session = new SparkSession(new SparkConnectClient(resolveRemote(connectionString), options), options);
     try {
       await session.version(); // fail here, with the address, rather than at the first query
     } catch (error) {
@@ -151,9 +158,18 @@ export class SparkSession {
     return this.interrupt({ operationId });
   }
 
-  /** Closes the channel. Server-side state (temp views, cache) lives until the server drops the session. */
+  /**
+   * Closes the channel; the builder's getOrCreate no longer returns this session. Server-side
+   * state (temp views, cache) lives until the server drops the session.
+   */
   stop(): void {
+    this.stopped = true;
     this.client.close();
+    for (const [endpoint, session] of builtSessions) if (session === this) builtSessions.delete(endpoint);
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
   }
 
   /** @internal A new DataFrame over a relation of this session, with a fresh plan id. */
@@ -167,6 +183,16 @@ export class SparkSession {
   }
 }
 
+/**
+ * The open session the builder made for each endpoint (connection string, parsed, so that
+ * spellings of one address agree), as PySpark keeps its default session.
+ */
+const builtSessions = new Map<string, Promise<SparkSession> | SparkSession>();
+
+/**
+ * `SparkSession.builder`, as PySpark's: `remote(url)`, `config(key, value)`, then `getOrCreate()`
+ * (the open session of that endpoint if there is one, else a new one) or `create()` (always new).
+ */
 export class SparkSessionBuilder {
   private url: string | undefined;
   private readonly configs = new Map<string, string>();
@@ -178,25 +204,70 @@ export class SparkSessionBuilder {
     return this;
   }
 
-  /** A session configuration set on the server as the session is created. */
+  /** A session configuration, set on the server as the session is created (or, by getOrCreate, on the session it returns). */
   config(key: string, value: string | number | boolean): this {
     this.configs.set(key, String(value));
     return this;
   }
 
+  /** Client and decoding options of a session this builder creates (an existing session keeps its own). */
   withOptions(options: SessionOptions): this {
     this.options = { ...this.options, ...options };
     return this;
   }
 
+  /**
+   * The open session this builder made for the same endpoint, with this builder's configuration
+   * applied, as PySpark's getOrCreate; a new one (see create) when there is none, or it was stopped.
+   * Concurrent calls share one session.
+   */
   async getOrCreate(): Promise<SparkSession> {
+    const known = builtSessions.get(endpointKey(resolveRemote(this.url)));
+    const session = known === undefined ? undefined : await Promise.resolve(known).catch(() => undefined);
+    if (session === undefined || session.isStopped) return this.create();
+    await this.applyConfigs(session);
+    return session;
+  }
+
+  /** Always a new session (configured, once the server answers), which getOrCreate then returns for its endpoint. */
+  async create(): Promise<SparkSession> {
+    const endpoint = endpointKey(resolveRemote(this.url));
+    const creating = this.connect();
+    builtSessions.set(endpoint, creating);
+    try {
+      const session = await creating;
+      if (builtSessions.get(endpoint) === creating) builtSessions.set(endpoint, session);
+      return session;
+    } catch (error) {
+      if (builtSessions.get(endpoint) === creating) builtSessions.delete(endpoint);
+      throw error;
+    }
+  }
+
+  private async connect(): Promise<SparkSession> {
     const session = await SparkSession.connect(this.url, this.options);
     try {
-      for (const [key, value] of this.configs) await session.conf.set(key, value);
+      await this.applyConfigs(session);
     } catch (error) {
       session.stop();
       throw error;
     }
     return session;
   }
+
+  private async applyConfigs(session: SparkSession): Promise<void> {
+    for (const [key, value] of this.configs) await session.conf.set(key, value);
+  }
+}
+
+function resolveRemote(connectionString: string | undefined): string {
+  const remote = connectionString ?? process.env.SPARK_REMOTE;
+  if (remote === undefined || remote === "") throw new Error("No Spark Connect server given: pass a connection string or set SPARK_REMOTE");
+  return remote;
+}
+
+/** One key for every spelling of an endpoint (`sc://h:15002`, `sc://h:15002/`, `sc://h`), keeping what makes sessions differ (user, token, session id). */
+function endpointKey(connectionString: string): string {
+  const params = parseConnectionString(connectionString);
+  return JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

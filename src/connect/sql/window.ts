@@ -1,11 +1,10 @@
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { Expression_Window_WindowFrame_FrameType as FrameType, type Expression_WindowSchema } from "../proto/gen/spark/connect/expressions_pb";
 import { Column, toExpr } from "./column";
-import { col } from "./functions";
+import { toColumn, toSortOrder, type ColumnOrName } from "./typing";
 
 type WindowInit = Omit<MessageInitShape<typeof Expression_WindowSchema>, "windowFunction" | "$typeName">;
 type Boundary = NonNullable<NonNullable<WindowInit["frameSpec"]>["lower"]>;
-type ColumnOrName = Column | string;
 
 /**
  * A window specification, as PySpark's `Window`: `Window.partitionBy("user_id").orderBy("ts")`.
@@ -19,11 +18,11 @@ export class WindowSpec {
   ) {}
 
   partitionBy(...cols: ColumnOrName[]): WindowSpec {
-    return new WindowSpec(cols.map(asColumn), this.order, this.frame);
+    return new WindowSpec(cols.map(toColumn), this.order, this.frame);
   }
 
   orderBy(...cols: ColumnOrName[]): WindowSpec {
-    return new WindowSpec(this.partition, cols.map(asColumn), this.frame);
+    return new WindowSpec(this.partition, cols.map(toColumn), this.frame);
   }
 
   /** A frame of physical rows relative to the current one (0 = current row). */
@@ -39,11 +38,7 @@ export class WindowSpec {
   toProto(): WindowInit {
     return {
       partitionSpec: this.partition.map((c) => c.expr),
-      orderSpec: this.order.map((c) => {
-        const sorted = c.expr.exprType?.case === "sortOrder" ? c : c.asc();
-        if (sorted.expr.exprType?.case !== "sortOrder") throw new Error("unreachable: asc() builds a sort order");
-        return sorted.expr.exprType.value;
-      }),
+      orderSpec: this.order.map(toSortOrder),
       ...(this.frame && { frameSpec: { frameType: this.frame.type, lower: this.frame.lower, upper: this.frame.upper } }),
     };
   }
@@ -59,10 +54,6 @@ function boundary(value: number | Column): Boundary {
   if (value === 0) return { boundary: { case: "currentRow", value: true } };
   if (value <= -UNBOUNDED_CUTOFF || value >= UNBOUNDED_CUTOFF) return { boundary: { case: "unbounded", value: true } };
   return { boundary: { case: "value", value: toExpr(value) } };
-}
-
-function asColumn(c: ColumnOrName): Column {
-  return typeof c === "string" ? col(c) : c;
 }
 
 export const Window = {

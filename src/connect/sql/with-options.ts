@@ -22,15 +22,23 @@ export abstract class WithOptions {
   }
 }
 
-/** A reader's source: its format and schema, besides the options (batch and streaming readers alike). */
-export abstract class WithSource extends WithOptions {
+/**
+ * The data source a reader reads or a writer writes (`parquet`, `csv`, `json`, `delta`…; for
+ * streaming sinks also `memory`, `console`, `noop`), besides the options. Unset, the server's
+ * default applies (spark.sql.sources.default, parquet).
+ */
+export abstract class WithFormat extends WithOptions {
   protected source: string | undefined;
-  protected ddlSchema: string | undefined;
 
   format(source: string): this {
     this.source = source;
     return this;
   }
+}
+
+/** A reader's source: its format and schema, besides the options (batch and streaming readers alike). */
+export abstract class WithSource extends WithFormat {
+  protected ddlSchema: string | undefined;
 
   /** A StructType or a DDL string (`"a int, b string"`). */
   schema(schema: StructType | string): this {

@@ -2,7 +2,7 @@ import { WriteOperation_SaveMode as SaveMode, WriteOperation_SaveTable_TableSave
 import type { ExecuteOptions } from "../client/spark-connect-client";
 import type { DataFrame } from "./dataframe";
 import { executeCommand } from "./execution";
-import { WithOptions } from "./with-options";
+import { WithFormat } from "./with-options";
 
 export type SaveModeName = "append" | "overwrite" | "error" | "errorifexists" | "ignore";
 
@@ -14,10 +14,8 @@ const SAVE_MODES: Record<SaveModeName, SaveMode> = {
   ignore: SaveMode.IGNORE,
 };
 
-
 /** `df.write`, as PySpark's DataFrameWriter. Nothing runs until `save`, `saveAsTable` or `insertInto`. */
-export class DataFrameWriter extends WithOptions {
-  private source: string | undefined;
+export class DataFrameWriter extends WithFormat {
   private saveMode: SaveMode = SaveMode.ERROR_IF_EXISTS;
   private partitionColumns: string[] = [];
   private bucket: { numBuckets: number; columns: string[] } | undefined;
@@ -25,11 +23,6 @@ export class DataFrameWriter extends WithOptions {
 
   constructor(private readonly df: DataFrame) {
     super();
-  }
-
-  format(source: string): this {
-    this.source = source;
-    return this;
   }
 
   mode(mode: SaveModeName): this {

@@ -3,8 +3,7 @@ import type { WriteStreamOperationStart } from "../../proto/gen/spark/connect/co
 import type { DataFrame } from "../dataframe";
 import { executeCommand } from "../execution";
 import { StreamingQuery } from "./streaming-query";
-import { WithOptions } from "../with-options";
-
+import { WithFormat } from "../with-options";
 
 /** How the sink receives results: new rows only, the whole result table, or the changed rows. */
 export type OutputMode = "append" | "complete" | "update";
@@ -21,8 +20,7 @@ export type Trigger = { readonly processingTime: string } | { readonly available
  * which return as soon as the server has started the query. Give `checkpointLocation` as an
  * option to make a query restartable: offsets, commits and state live there.
  */
-export class DataStreamWriter extends WithOptions {
-  private source: string | undefined;
+export class DataStreamWriter extends WithFormat {
   private mode: OutputMode | undefined;
   private name: string | undefined;
   private triggerSpec: WriteStreamOperationStart["trigger"] = { case: undefined };
@@ -30,12 +28,6 @@ export class DataStreamWriter extends WithOptions {
 
   constructor(private readonly df: DataFrame) {
     super();
-  }
-
-  /** The sink: `memory` (a table named after the query, in this session), `parquet`, `csv`, `console`, `noop`… */
-  format(source: string): this {
-    this.source = source;
-    return this;
   }
 
   outputMode(mode: OutputMode): this {
