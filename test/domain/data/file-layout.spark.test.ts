@@ -91,7 +91,7 @@ describe("sizedForWrite", () => {
     // Rows per file: a hash spreads a folder's rows evenly, so no file is far below the folder's mean.
     const perFile = await spark.read
       .parquet(path)
-      .groupBy(F.col("event_date").cast("string").alias("day"), F.callFunction("input_file_name").alias("file"))
+      .groupBy(F.col("event_date").cast("string").alias("day"), F.inputFileName().alias("file"))
       .count()
       .collect();
     for (const [day, n] of Object.entries(ROWS_PER_DAY)) {

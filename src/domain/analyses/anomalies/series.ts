@@ -56,7 +56,7 @@ export function seriesCounts(enriched: DataFrame, granularity: Granularity): Dat
     .agg(
       F.min("bucket").alias("first"),
       F.max("bucket").alias("last"),
-      F.callFunction("map_from_entries", F.collectList(F.struct(F.col("bucket"), F.struct("events", "active_users")))).alias("counts"),
+      F.mapFromEntries(F.collectList(F.struct(F.col("bucket"), F.struct("events", "active_users")))).alias("counts"),
     )
     .select(F.col("dimension"), F.col("value"), F.col("counts"), F.explode(F.sequence("first", "last", F.expr(bucket.step))).alias("bucket"))
     .select(

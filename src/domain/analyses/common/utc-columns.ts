@@ -8,17 +8,17 @@ const MICROS_PER_DAY = 86_400_000_000;
  * the session time zone, which our server sets to UTC but nothing here should rely on.
  */
 export function utcDate(timestamp: Column): Column {
-  return F.callFunction("date_from_unix_date", F.floor(F.callFunction("unix_micros", timestamp).divide(MICROS_PER_DAY)).cast("int"));
+  return F.dateFromUnixDate(F.floor(F.unixMicros(timestamp).divide(MICROS_PER_DAY)).cast("int"));
 }
 
 /** Milliseconds since the epoch (a TIMESTAMP is a UTC instant; no zone is involved). */
 export function epochMillis(timestamp: Column): Column {
-  return F.callFunction("unix_millis", timestamp);
+  return F.unixMillis(timestamp);
 }
 
 /** The Monday starting the ISO week of a date (`weekday` is 0 on Mondays; dates carry no zone). */
 export function isoWeekStartOf(date: Column): Column {
-  return F.dateSub(date, F.callFunction("weekday", date));
+  return F.dateSub(date, F.weekday(date));
 }
 
 /** A DATE literal. */

@@ -21,7 +21,7 @@ export function approximateActiveUsers(interactions: DataFrame, range: DayRange,
     daily
       .select(F.explode(F.sequence(F.col("date"), F.dateAdd(F.col("date"), days - 1))).alias("date"), F.col("sketch"))
       .groupBy("date")
-      .agg(estimate(F.callFunction("hll_union_agg", F.col("sketch"))).alias(name));
+      .agg(estimate(F.hllUnionAgg(F.col("sketch"))).alias(name));
   return daySpine(interactions, range.from, range.to, "date")
     .join(rolling("dau", 1), ["date"], "left")
     .join(rolling("wau", params.wauDays), ["date"], "left")
@@ -36,7 +36,7 @@ export function approximateCalendarMonthlyActiveUsers(interactions: DataFrame, r
   const first = monthStart(range.from);
   const perMonth = dailySketches(interactions, first, range.to, params.lgConfigK)
     .groupBy(monthOf(F.col("date")).alias("month"))
-    .agg(estimate(F.callFunction("hll_union_agg", F.col("sketch"))).alias("mau"));
+    .agg(estimate(F.hllUnionAgg(F.col("sketch"))).alias("mau"));
   return monthSpine(interactions, first, range.to)
     .join(perMonth, ["month"], "left")
     .select(F.col("month"), F.coalesce(F.col("mau"), F.lit(0)).cast("bigint").alias("mau"))
@@ -48,9 +48,9 @@ function dailySketches(interactions: DataFrame, from: string, to: string, lgConf
   return interactions
     .where(F.col("event_date").between(dateLit(from), dateLit(to)))
     .groupBy(F.col("event_date").alias("date"))
-    .agg(F.callFunction("hll_sketch_agg", F.col("user_id"), F.lit(lgConfigK)).alias("sketch"));
+    .agg(F.hllSketchAgg(F.col("user_id"), F.lit(lgConfigK)).alias("sketch"));
 }
 
 function estimate(sketch: Column): Column {
-  return F.callFunction("hll_sketch_estimate", sketch);
+  return F.hllSketchEstimate(sketch);
 }

@@ -39,7 +39,7 @@ export async function interactionTimeOutliers(totals: DataFrame, threshold: numb
 }
 
 async function exactMedian(df: DataFrame, value: Column): Promise<number | null> {
-  const [row] = await df.agg(F.callFunction("percentile", value, F.lit(TypedLiteral.double(0.5))).alias("median")).collect();
+  const [row] = await df.agg(F.percentile(value, F.lit(TypedLiteral.double(0.5))).alias("median")).collect();
   return row?.median == null ? null : Number(row.median);
 }
 

@@ -36,7 +36,7 @@ export type P95Tables = { readonly [L in Exclude<P95Level, "all">]: readonly P95
  * up), the page loads and their p95 (percentile_approx: a mergeable quantile sketch per group).
  */
 export function rollupP95Aggregates(options: Pick<PercentileOptions, "accuracy">): Column[] {
-  return [F.callFunction("grouping_id").alias("grouping"), F.count("*").alias("events"), F.percentileApprox("load_ms", 0.95, options.accuracy).alias("p95_ms")];
+  return [F.groupingId().alias("grouping"), F.count("*").alias("events"), F.percentileApprox("load_ms", 0.95, options.accuracy).alias("p95_ms")];
 }
 
 export function p95Rollup(enriched: DataFrame, options: PercentileOptions = DEFAULT_PERCENTILES): DataFrame {

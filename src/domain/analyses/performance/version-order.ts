@@ -55,6 +55,6 @@ export function releaseOrder(version: Column | string): Column[] {
   const isVersion = column.rlike("^[0-9]+(\\.[0-9]+)*$");
   const parts = F.split(column, "\\.");
   // Cast only version parts: under ANSI mode casting "other" to int fails rather than giving null.
-  const part = (i: number): Column => F.when(isVersion, F.callFunction("get", parts, i).cast("int")).ascNullsFirst();
+  const part = (i: number): Column => F.when(isVersion, F.get(parts, i).cast("int")).ascNullsFirst();
   return [isVersion.not().asc(), part(0), part(1), part(2), column.asc()];
 }

@@ -58,8 +58,8 @@ export function sessionize(interactions: DataFrame, params: Pick<SessionParams, 
     )
     .select(
       F.col("user_id"),
-      F.callFunction("timestamp_millis", F.col("start_ms")).alias("session_start"),
-      F.callFunction("timestamp_millis", F.col("end_ms")).alias("session_end"),
+      F.timestampMillis(F.col("start_ms")).alias("session_start"),
+      F.timestampMillis(F.col("end_ms")).alias("session_end"),
       F.col("end_ms").minus(F.col("start_ms")).alias("duration_ms"),
       F.col("actions"),
       ...SESSION_ATTRIBUTES.map((name) => F.col(name)),

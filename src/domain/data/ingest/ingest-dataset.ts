@@ -57,7 +57,7 @@ export async function ingestDataset(spark: SparkSession, spec: DatasetSpec, path
   const batch = paths.batch ?? paths.input;
   const input = await readRawInput(spark, paths.input, paths.format ?? detectInputFormat(paths.input), spec);
   const parallelism = await applyParallelismFromInput(spark, input);
-  const raw = input.withColumn("source_file", F.callFunction("input_file_name"));
+  const raw = input.withColumn("source_file", F.inputFileName());
   const byRule = splitByRules(raw, spec.rules);
   const typed = byRule.valid.select(...spec.columns.map((c) => spec.typed(c).alias(c)), F.col("source_file"));
   const byDuplicate = splitDuplicates(typed, spec.columns, [F.col("source_file")]);

@@ -32,7 +32,7 @@ const TYPED_TEXT_OPTIONS = F.createMap(
 );
 const KIND = "_corruption";
 
-const csvLine = (fields: readonly Column[]): Column => F.callFunction("to_csv", F.struct(...fields));
+const csvLine = (fields: readonly Column[]): Column => F.toCsv(F.struct(...fields));
 
 /**
  * Turns generated rows into CSV lines with `fraction` of them malformed in EACH kind of the
@@ -78,7 +78,7 @@ function corruptedLines(withId: DataFrame, spec: DatasetCorruption, plan: Corrup
   const ofType = (type: Corruption["type"]): CorruptionKind[] => spec.kinds.filter((k) => k.corruption.type === type);
 
   const fieldText = (column: string): Column => {
-    const clean = spec.typedColumns.includes(column) ? F.callFunction("to_csv", F.struct(F.col(column)), TYPED_TEXT_OPTIONS) : F.col(column);
+    const clean = spec.typedColumns.includes(column) ? F.toCsv(F.struct(F.col(column)), TYPED_TEXT_OPTIONS) : F.col(column);
     const rewrites = spec.kinds.flatMap((k) => (k.corruption.type === "field" && k.corruption.field === column ? [{ kind: k, text: k.corruption.text }] : []));
     return rewrites.reduce((rest, { kind, text }) => F.when(F.col(KIND).eq(kind.name), text(clean)).otherwise(rest), clean);
   };

@@ -49,7 +49,7 @@ export function eventsOfRank(layout: ActivityLayout, r: number): number {
 /** The same as firstEvent, as a column of a long rank column. */
 export function firstEventColumn(layout: ActivityLayout, rank: Column): Column {
   const { users, hotUsers, hotRows, tailRows } = layout;
-  const hot = F.callFunction("div", rank.multiply(long(hotRows)), long(hotUsers));
+  const hot = F.div(rank.multiply(long(hotRows)), long(hotUsers));
   const x = rank.minus(hotUsers).divide(F.lit(TypedLiteral.double(users - hotUsers)));
   const share = F.sqrt(F.sqrt(x.plus(F.lit(TypedLiteral.double(TAIL_OFFSET))))).minus(F.lit(TypedLiteral.double(OFFSET_ROOT))).divide(F.lit(TypedLiteral.double(TAIL_SPAN)));
   const tail = F.ceil(F.lit(TypedLiteral.double(tailRows)).multiply(share)).plus(long(hotRows));
@@ -66,7 +66,7 @@ export function withRank(df: DataFrame, layout: ActivityLayout): DataFrame {
   const { users, hotUsers, hotRows, tailRows } = layout;
   const id = F.col("id");
   // Largest r with floor(hotRows·r / hotUsers) ≤ id: r = ⌈(id + 1)·hotUsers / hotRows⌉ − 1.
-  const hotRank = F.callFunction("div", id.plus(1).multiply(long(hotUsers)).minus(1), long(hotRows));
+  const hotRank = F.div(id.plus(1).multiply(long(hotUsers)).minus(1), long(hotRows));
   const y = id.minus(hotRows).divide(F.lit(TypedLiteral.double(tailRows)));
   const root = y.multiply(F.lit(TypedLiteral.double(TAIL_SPAN))).plus(F.lit(TypedLiteral.double(OFFSET_ROOT)));
   const x = root.multiply(root).multiply(root.multiply(root)).minus(F.lit(TypedLiteral.double(TAIL_OFFSET)));

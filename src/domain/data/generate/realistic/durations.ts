@@ -35,7 +35,7 @@ export function actionName(index: Column): Column {
 
 /** `p%06d` of 1 + ⌊PAGE_COUNT · u^PAGE_SKEW⌋: a heavy head of popular pages, a long tail of rare ones. */
 export function pageId(draws: KeyedDraws, id: Column): Column {
-  const skewed = F.callFunction("power", draws.uniform(STREAM.page, id), F.lit(PAGE_SKEW));
+  const skewed = F.power(draws.uniform(STREAM.page, id), F.lit(PAGE_SKEW));
   return F.formatString("p%06d", F.floor(skewed.multiply(PAGE_COUNT)).plus(1));
 }
 

@@ -57,11 +57,11 @@ function botEvents(ids: DataFrame, plan: RealisticPlan): DataFrame {
   const { firstRow, users, firstNumber, startSeconds, periodSeconds } = plan.bots;
   const k = F.col("id").minus(firstRow);
   const bot = F.pmod(k, F.lit(users));
-  const phase = F.callFunction("div", bot.multiply(periodSeconds), F.lit(users));
+  const phase = F.div(bot.multiply(periodSeconds), F.lit(users));
   return ids.select(
     F.col("id"),
     bot.plus(firstNumber).alias("number"),
-    F.callFunction("div", k, F.lit(users)).multiply(periodSeconds).plus(phase).plus(startSeconds).cast("long").alias("seconds"),
+    F.div(k, F.lit(users)).multiply(periodSeconds).plus(phase).plus(startSeconds).cast("long").alias("seconds"),
   );
 }
 
@@ -76,7 +76,7 @@ function spikeEvents(ids: DataFrame, plan: RealisticPlan, draws: KeyedDraws): Da
   const number = F.pmod(k, F.lit(users)).plus(firstNumber);
   const before23 = (clock.dayWeight[day] ?? 0) * (clock.hourStart[23] ?? 0);
   const business = F.lit(TypedLiteral.double(clock.dayStart[day] ?? 0)).plus(draws.uniform(STREAM.spikeStart, number).multiply(before23));
-  const staged = ids.select(F.col("id"), number.alias("number"), F.callFunction("div", k, F.lit(users)).alias("position"), business.alias("_business"));
+  const staged = ids.select(F.col("id"), number.alias("number"), F.div(k, F.lit(users)).alias("position"), business.alias("_business"));
   const step = plan.options.eventStepSeconds;
   const offset = F.col("position").multiply(step).plus(F.floor(draws.uniform(STREAM.spikeOffset, F.col("id")).multiply(step)));
   return clock

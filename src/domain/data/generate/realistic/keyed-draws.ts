@@ -20,7 +20,7 @@ export class KeyedDraws {
 
   /** Uniform in [0, 1): the top 53 bits as a double's mantissa, so every value is exact. */
   uniform(stream: number, ...keys: Column[]): Column {
-    return F.callFunction("shiftrightunsigned", this.bits(stream, ...keys), F.lit(11)).cast("double").divide(TWO_POW_53);
+    return F.shiftrightunsigned(this.bits(stream, ...keys), F.lit(11)).cast("double").divide(TWO_POW_53);
   }
 
   /** Uniform integer in [0, n), a long (modulo bias below n / 2^64). */
@@ -31,7 +31,7 @@ export class KeyedDraws {
   /** Standard normal (Box–Muller on two streams; 1 − u keeps the logarithm finite). */
   normal(stream: number, ...keys: Column[]): Column {
     const radius = F.sqrt(F.log(F.lit(1).minus(this.uniform(stream, ...keys))).multiply(-2));
-    return radius.multiply(F.callFunction("cos", this.uniform(stream + 1, ...keys).multiply(2 * Math.PI)));
+    return radius.multiply(F.cos(this.uniform(stream + 1, ...keys).multiply(2 * Math.PI)));
   }
 }
 

@@ -55,11 +55,11 @@ export function withSessionTimes(df: DataFrame, design: SessionDesign, draws: Ke
   const staged = df
     .withColumn("_start", activityStart(design, F.col("joinDay")))
     .withColumn("_sessions", sessionCount(design, events, F.col("_start")))
-    .withColumn("_session", F.callFunction("div", F.col("eventIndex").multiply(F.col("_sessions")), events));
+    .withColumn("_session", F.div(F.col("eventIndex").multiply(F.col("_sessions")), events));
   const sessions = F.col("_sessions");
   const session = F.col("_session");
   // ⌈i·n / S⌉, the session's first event index, in exact integer arithmetic.
-  const firstOfSession = F.callFunction("div", session.multiply(events).plus(sessions).minus(1), sessions);
+  const firstOfSession = F.div(session.multiply(events).plus(sessions).minus(1), sessions);
   const jitter = draws.uniform(STREAM.jitter, number, session).minus(0.5).multiply(2 * SESSION_JITTER);
   // The slots form a ring over the activity span, turned by a per-user rotation uniform over all
   // of it (the phase φ·S): each session lands anywhere with equal chance, so q is exactly uniform
@@ -80,7 +80,7 @@ export function withSessionTimes(df: DataFrame, design: SessionDesign, draws: Ke
   const business = F.col("_start").plus(F.lit(TypedLiteral.double(design.businessEnd)).minus(F.col("_start")).multiply(spread));
   const placed = staged.withColumn("_q", quantile).withColumn("_business", business);
   const longest = F.ceil(events.divide(sessions));
-  const step = F.greatest(F.lit(1), F.least(F.lit(design.eventStepSeconds), F.callFunction("div", F.lit(design.sessionBudgetSeconds), longest)));
+  const step = F.greatest(F.lit(1), F.least(F.lit(design.eventStepSeconds), F.div(F.lit(design.sessionBudgetSeconds), longest)));
   // Offsets p·step + [0, step): strictly increasing within the session, ≤ events·step − 1 in all.
   const offset = F.col("eventIndex").minus(firstOfSession).multiply(step).plus(F.floor(draws.uniform(STREAM.offset, F.col("id")).multiply(step)));
   return design.clock
