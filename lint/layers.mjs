@@ -33,7 +33,8 @@ export function layerViolation(from, to) {
   if (source === undefined) return undefined; // tests, benchmarks, scripts sit above every layer
   const target = layerOf(to);
   if (target === undefined) return `${from} (layer ${source.name}) imports ${to}, which is outside src/: src/ never depends on tests, benchmarks or scripts`;
-  if (source.rank === -1 || target.rank === -1) return `${from === to ? from : source.rank === -1 ? from : to} is in no layer: put it in one of ${LAYERS.map(([, f]) => f).join(", ")}`;
+  if (source.rank === -1 || target.rank === -1)
+    return `${from === to ? from : source.rank === -1 ? from : to} is in no layer: put it in one of ${LAYERS.map(([, f]) => f).join(", ")}`;
   if (source.name === target.name || target.rank < source.rank) return undefined;
   const order = LAYERS.map(([name]) => name).join(" ← ");
   return `${from} (layer ${source.name}) imports ${to} (layer ${target.name}), which is not below it; layers point down: ${order}`;
@@ -60,7 +61,8 @@ const noUpwardImport = {
       ExportAllDeclaration: fromSource,
       ImportExpression: (node) => check(node.source, node.source.value),
       CallExpression: (node) => {
-        if (node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal") check(node.arguments[0], node.arguments[0].value);
+        if (node.callee.type === "Identifier" && node.callee.name === "require" && node.arguments[0]?.type === "Literal")
+          check(node.arguments[0], node.arguments[0].value);
       },
       TSImportType: (node) => check(node, node.argument?.literal?.value ?? node.source?.value),
     };

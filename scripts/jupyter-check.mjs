@@ -41,7 +41,17 @@ if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== PINS.join("\n")) {
 }
 
 // 2. The kernelspec: `tslab install`, pointed at this venv and at our pinned tslab.
-run(process.execPath, [join(root, "node_modules", "tslab", "bin", "tslab"), "install", `--python=${python}`, `--prefix=${venv}`, `--binary=${join(root, "node_modules", ".bin", "tslab")}`], "Installing the tslab kernel");
+run(
+  process.execPath,
+  [
+    join(root, "node_modules", "tslab", "bin", "tslab"),
+    "install",
+    `--python=${python}`,
+    `--prefix=${venv}`,
+    `--binary=${join(root, "node_modules", ".bin", "tslab")}`,
+  ],
+  "Installing the tslab kernel",
+);
 
 // 3. Execute with nbclient, the library behind `jupyter nbconvert --execute` and papermill.
 const execute = `

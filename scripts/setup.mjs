@@ -38,9 +38,7 @@ function hashOf(paths) {
 
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
 /** Runs `step` unless the stamp file records the same inputs hash. */
@@ -63,18 +61,18 @@ const noSpark = process.argv.includes("--no-spark") && existsSync(join(sparkHome
 
 // 2. Spark runtime from Maven Central
 if (!noSpark) {
-const javaVersion = spawnSync("java", ["-version"], { encoding: "utf8" });
-if (javaVersion.error) fail("Java 17 is required to run Spark (java was not found on PATH)");
-const major = Number(/version "(\d+)/.exec(javaVersion.stderr)?.[1] ?? 0);
-if (major < 17) fail(`Java 17 or newer is required; found ${major}`);
-const jvmInputs = [join(root, "jvm", "pom.xml"), ...filesUnder(join(root, "jvm", "src"))];
-once(join(sparkHome, ".runtime.stamp"), hashOf(jvmInputs), () => {
-  console.error("setup: resolving the Spark runtime from Maven Central (mvn package)…");
-  // Start clean, build scratch included: Maven's "already unpacked" markers there would
-  // otherwise skip extracting the .proto files into the emptied folder.
-  for (const dir of ["jars", "proto", "build"]) rmSync(join(sparkHome, dir), { recursive: true, force: true });
-  run("mvn", ["-q", "-B", "-f", join(root, "jvm", "pom.xml"), `-Dspark.home=${sparkHome}`, "package"], "Resolving Spark with Maven");
-});
+  const javaVersion = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (javaVersion.error) fail("Java 17 is required to run Spark (java was not found on PATH)");
+  const major = Number(/version "(\d+)/.exec(javaVersion.stderr)?.[1] ?? 0);
+  if (major < 17) fail(`Java 17 or newer is required; found ${major}`);
+  const jvmInputs = [join(root, "jvm", "pom.xml"), ...filesUnder(join(root, "jvm", "src"))];
+  once(join(sparkHome, ".runtime.stamp"), hashOf(jvmInputs), () => {
+    console.error("setup: resolving the Spark runtime from Maven Central (mvn package)…");
+    // Start clean, build scratch included: Maven's "already unpacked" markers there would
+    // otherwise skip extracting the .proto files into the emptied folder.
+    for (const dir of ["jars", "proto", "build"]) rmSync(join(sparkHome, dir), { recursive: true, force: true });
+    run("mvn", ["-q", "-B", "-f", join(root, "jvm", "pom.xml"), `-Dspark.home=${sparkHome}`, "package"], "Resolving Spark with Maven");
+  });
 }
 
 // 3. TypeScript bindings for the Spark Connect IDL
@@ -98,7 +96,12 @@ if (!noSpark && !process.env.INSIGHTS_CHROMIUM && !chromiumOnPath) {
     console.error("setup: installing Debian's chromium for report screenshots (apt-get install chromium)…");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     const apt = (args) => spawnSync("apt-get", args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", env });
-    const failed = [["-qq", "update"], ["-qq", "install", "-y", "--no-install-recommends", "chromium"]].map(apt).find((r) => r.status !== 0);
+    const failed = [
+      ["-qq", "update"],
+      ["-qq", "install", "-y", "--no-install-recommends", "chromium"],
+    ]
+      .map(apt)
+      .find((r) => r.status !== 0);
     if (failed) console.error(`setup: installing chromium failed, screenshots and browser checks will be skipped:\n${failed.error?.message ?? failed.stderr}`);
   } else {
     console.error("setup: no chromium found; screenshots and browser checks will be skipped (install Debian's chromium: apt-get install chromium)");

@@ -52,7 +52,12 @@ export interface PercentileEvidence {
  * the Spark value's rank (`evidence`), not by equality with DuckDB's value: the two functions
  * define a percentile differently, and the rank is what both definitions constrain.
  */
-export function compareTable(shape: TableShape, spark: readonly Readonly<Record<string, Cell>>[], duckdb: readonly Readonly<Record<string, Cell>>[], evidence?: PercentileEvidence): Disagreement[] {
+export function compareTable(
+  shape: TableShape,
+  spark: readonly Readonly<Record<string, Cell>>[],
+  duckdb: readonly Readonly<Record<string, Cell>>[],
+  evidence?: PercentileEvidence,
+): Disagreement[] {
   const found: Disagreement[] = [];
   if (spark.length !== duckdb.length) {
     found.push({ table: shape.name, row: -1, column: "(rows)", spark: spark.length, duckdb: duckdb.length, why: "row counts differ" });
@@ -68,7 +73,13 @@ export function compareTable(shape: TableShape, spark: readonly Readonly<Record<
   return found;
 }
 
-function cellDisagreement(kind: TableShape["columns"][number][1], column: string, s: Cell, d: Cell, evidence: PercentileEvidence | undefined): string | undefined {
+function cellDisagreement(
+  kind: TableShape["columns"][number][1],
+  column: string,
+  s: Cell,
+  d: Cell,
+  evidence: PercentileEvidence | undefined,
+): string | undefined {
   if (typeof kind === "object") {
     const rank = evidence?.ranks[column];
     if (s === null || d === null) return s === d ? undefined : "one engine has no percentile";

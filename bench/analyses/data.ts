@@ -69,11 +69,25 @@ export async function prepareAnalysesData(spark: SparkSession, spec: AnalysesDat
   log("Ingesting them (validation, typed Parquet by event_date and country)…");
   const bounds = defaultPlausibleRange();
   const quarantine = join(dir, "ingested", "quarantine");
-  const interactions = await ingestInteractions(spark, { ...bounds, input: generated.interactions.path, format: "parquet", validPath: paths.interactions, quarantinePath: join(quarantine, "interactions") });
-  const metadata = await ingestMetadata(spark, { ...bounds, input: generated.metadata.path, format: "parquet", validPath: paths.metadata, quarantinePath: join(quarantine, "metadata") });
+  const interactions = await ingestInteractions(spark, {
+    ...bounds,
+    input: generated.interactions.path,
+    format: "parquet",
+    validPath: paths.interactions,
+    quarantinePath: join(quarantine, "interactions"),
+  });
+  const metadata = await ingestMetadata(spark, {
+    ...bounds,
+    input: generated.metadata.path,
+    format: "parquet",
+    validPath: paths.metadata,
+    quarantinePath: join(quarantine, "metadata"),
+  });
   rmSync(raw, { recursive: true, force: true });
   const prepared: Prepared = { ingestion: { interactions, metadata }, preparedSeconds: Math.round((performance.now() - start) / 100) / 10 };
   writeFileSync(marker, `${JSON.stringify({ spec: { rows: spec.rows, seed: spec.seed }, ...prepared }, null, 2)}\n`);
-  log(`Prepared in ${prepared.preparedSeconds} s: ${interactions.valid} valid interactions (${interactions.quarantined} quarantined), ${metadata.valid} metadata rows`);
+  log(
+    `Prepared in ${prepared.preparedSeconds} s: ${interactions.valid} valid interactions (${interactions.quarantined} quarantined), ${metadata.valid} metadata rows`,
+  );
   return { key, ...paths, ...prepared, reused: false };
 }

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   try {
     const [version] = await rows("SELECT version() AS version");
     await rows(interactionsView(job.interactionsDir, job.plan));
-    const [bounds] = await rows(`SELECT strftime(min(event_date), '%Y-%m-%d') AS first, strftime(max(event_date), '%Y-%m-%d') AS last FROM ${parquetSource(job.interactionsDir)}`);
+    const [bounds] = await rows(
+      `SELECT strftime(min(event_date), '%Y-%m-%d') AS first, strftime(max(event_date), '%Y-%m-%d') AS last FROM ${parquetSource(job.interactionsDir)}`,
+    );
     // Untimed, as on the Spark side: a scan of every column the analyses read warms the page cache.
     await rows(`SELECT count(*), sum(length(user_id)), max("timestamp"), sum(duration_ms), max(event_date) FROM interactions`);
 

@@ -30,7 +30,14 @@ export interface SizeResult {
   readonly requestedRows: number;
   readonly rows: number;
   readonly analyses: readonly AnalysisFigures[];
-  readonly total: { readonly sparkMs: number; readonly sparkUiMs: number; readonly duckdbMs: number; readonly ratio: number; readonly spillBytes: number; readonly shuffleBytes: number };
+  readonly total: {
+    readonly sparkMs: number;
+    readonly sparkUiMs: number;
+    readonly duckdbMs: number;
+    readonly ratio: number;
+    readonly spillBytes: number;
+    readonly shuffleBytes: number;
+  };
   /** Driver (the one executor in local mode) peak JVM heap over the server's life; null if the UI reported none. */
   readonly sparkPeakHeapBytes: number | null;
   /** DuckDB worker's peak RSS, and its RSS before DuckDB loaded. */
@@ -53,7 +60,6 @@ export interface Verdict {
   readonly measured: string;
   readonly verdict: "PASS" | "MISS" | "FAIL";
 }
-
 
 /** Sums the analyses of one size. */
 export function totals(analyses: readonly AnalysisFigures[]): SizeResult["total"] {
@@ -82,7 +88,10 @@ export function growth(sizes: readonly SizeResult[]): Growth[] {
     const before = small.analyses.find((b) => b.name === a.name);
     return before === undefined ? [] : [{ name: a.name, rowRatio, sparkRatio: a.sparkMs / before.sparkMs, duckdbRatio: a.duckdbMs / before.duckdbMs }];
   });
-  return [...perAnalysis, { name: "all", rowRatio, sparkRatio: large.total.sparkMs / small.total.sparkMs, duckdbRatio: large.total.duckdbMs / small.total.duckdbMs }];
+  return [
+    ...perAnalysis,
+    { name: "all", rowRatio, sparkRatio: large.total.sparkMs / small.total.sparkMs, duckdbRatio: large.total.duckdbMs / small.total.duckdbMs },
+  ];
 }
 
 /** The issue's goals, judged at each size: the whole set within 3× DuckDB, no spill, and the engines agreeing. */
@@ -103,7 +112,13 @@ export function verdicts(sizes: readonly SizeResult[], heap: string): Verdict[] 
       },
       {
         goal: `${label}: Spark and DuckDB results agree`,
-        measured: disagreements === 0 ? "all tables agree" : `${disagreements} disagreement(s): ${s.analyses.filter((a) => a.disagreements.length > 0).map((a) => a.name).join(", ")}`,
+        measured:
+          disagreements === 0
+            ? "all tables agree"
+            : `${disagreements} disagreement(s): ${s.analyses
+                .filter((a) => a.disagreements.length > 0)
+                .map((a) => a.name)
+                .join(", ")}`,
         verdict: disagreements === 0 ? "PASS" : "FAIL",
       },
     ];
@@ -112,7 +127,20 @@ export function verdicts(sizes: readonly SizeResult[], heap: string): Verdict[] 
 
 /** The per-analysis table of one size, with a total row. */
 export function formatSizeTable(size: SizeResult): string {
-  const header = ["analysis", "Spark", "Spark (UI)", "DuckDB", "Spark ÷ DuckDB", "spill", "shuffle read / write", "jobs", "tasks", "heaviest stage (tasks, executor time)", "load at start", "agree"];
+  const header = [
+    "analysis",
+    "Spark",
+    "Spark (UI)",
+    "DuckDB",
+    "Spark ÷ DuckDB",
+    "spill",
+    "shuffle read / write",
+    "jobs",
+    "tasks",
+    "heaviest stage (tasks, executor time)",
+    "load at start",
+    "agree",
+  ];
   const rows = size.analyses.map((a) => [
     a.name,
     seconds(a.sparkMs),
@@ -128,7 +156,20 @@ export function formatSizeTable(size: SizeResult): string {
     a.disagreements.length === 0 ? "yes" : `**NO (${a.disagreements.length})**`,
   ]);
   const t = size.total;
-  const total = ["**all**", seconds(t.sparkMs), seconds(t.sparkUiMs), seconds(t.duckdbMs), `**${t.ratio.toFixed(2)}×**`, formatMiB(t.spillBytes), `${formatMiB(t.shuffleBytes)} (r+w)`, "", "", "", "", ""];
+  const total = [
+    "**all**",
+    seconds(t.sparkMs),
+    seconds(t.sparkUiMs),
+    seconds(t.duckdbMs),
+    `**${t.ratio.toFixed(2)}×**`,
+    formatMiB(t.spillBytes),
+    `${formatMiB(t.shuffleBytes)} (r+w)`,
+    "",
+    "",
+    "",
+    "",
+    "",
+  ];
   return table(header, [...rows, total]);
 }
 
@@ -140,14 +181,22 @@ export function formatGrowth(list: readonly Growth[]): string {
 }
 
 export function formatVerdicts(list: readonly Verdict[]): string {
-  return table(["goal", "measured", "verdict"], list.map((v) => [v.goal, v.measured, v.verdict]));
+  return table(
+    ["goal", "measured", "verdict"],
+    list.map((v) => [v.goal, v.measured, v.verdict]),
+  );
 }
 
 /** Every disagreement, spelled out (capped per analysis so a broken run stays readable). */
 export function formatDisagreements(sizes: readonly SizeResult[], limit = 20): string {
   const lines = sizes.flatMap((s) =>
     s.analyses.flatMap((a) => [
-      ...a.disagreements.slice(0, limit).map((d) => `- ${rowsLabel(s.rows)} ${a.name}: ${d.table}[${d.row}].${d.column}: Spark ${JSON.stringify(d.spark)} vs DuckDB ${JSON.stringify(d.duckdb)} — ${d.why}`),
+      ...a.disagreements
+        .slice(0, limit)
+        .map(
+          (d) =>
+            `- ${rowsLabel(s.rows)} ${a.name}: ${d.table}[${d.row}].${d.column}: Spark ${JSON.stringify(d.spark)} vs DuckDB ${JSON.stringify(d.duckdb)} — ${d.why}`,
+        ),
       ...(a.disagreements.length > limit ? [`- ${rowsLabel(s.rows)} ${a.name}: … ${a.disagreements.length - limit} more`] : []),
     ]),
   );
@@ -161,7 +210,6 @@ export function rowsLabel(rows: number): string {
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
-
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");

@@ -32,7 +32,18 @@ import { compareAnalysis, type Disagreement, type PercentileEvidence, type Value
 import { prepareAnalysesData, type AnalysesData } from "./data";
 import { runDuckdb, type DuckdbRun } from "./duckdb-run";
 import { analysisPlan, type AnalysisPlan } from "./plan";
-import { formatDisagreements, formatGrowth, formatSizeTable, formatVerdicts, growth, rowsLabel, totals, verdicts, type AnalysisFigures, type SizeResult } from "./report";
+import {
+  formatDisagreements,
+  formatGrowth,
+  formatSizeTable,
+  formatVerdicts,
+  growth,
+  rowsLabel,
+  totals,
+  verdicts,
+  type AnalysisFigures,
+  type SizeResult,
+} from "./report";
 import { formatCount, formatMiB } from "../../src/lib/text/format";
 import { runSparkAnalyses, warmUp, type SparkStep } from "./spark-run";
 import { ANALYSES, normaliseRows, type AnalysisTables, type TableShape } from "./tables";
@@ -47,14 +58,18 @@ const SERVER_CONF = { "spark.executor.metrics.pollingInterval": "100ms" };
 function sizesFromEnvironment(): number[] {
   const raw = process.env.INSIGHTS_BENCH_SIZES ?? "2000000,20000000";
   const sizes = raw.split(",").map((s) => Number(s.trim()));
-  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`INSIGHTS_BENCH_SIZES must be positive integers, comma-separated, got '${raw}'`);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error(`INSIGHTS_BENCH_SIZES must be positive integers, comma-separated, got '${raw}'`);
   return sizes;
 }
 
 /** `INSIGHTS_BENCH_SPARK_CONF`: `key=value` pairs, comma-separated (none by default). */
 function sparkConfFromEnvironment(): Record<string, string> {
   const raw = process.env.INSIGHTS_BENCH_SPARK_CONF ?? "";
-  const pairs = raw.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const pairs = raw
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   return Object.fromEntries(
     pairs.map((pair) => {
       const at = pair.indexOf("=");
@@ -76,7 +91,10 @@ interface SizeRun {
   readonly percentiles: Readonly<Record<string, { readonly spark: number | null; readonly duckdb: number | null; readonly rank: ValueRank | undefined }>>;
 }
 
-async function runSize(requestedRows: number, options: { seed: number; heap: string; outDir: string; stepDir: string; sparkConf: Readonly<Record<string, string>> }): Promise<SizeRun> {
+async function runSize(
+  requestedRows: number,
+  options: { seed: number; heap: string; outDir: string; stepDir: string; sparkConf: Readonly<Record<string, string>> },
+): Promise<SizeRun> {
   const loadAtStart = warnIfBusy();
   log(`${rowsLabel(requestedRows)}: starting an embedded Spark Connect server (${MASTER}, heap ${options.heap})…`);
   const server = await LocalSparkConnectServer.start({ heap: options.heap, master: MASTER, conf: SERVER_CONF });
@@ -110,7 +128,10 @@ async function runSize(requestedRows: number, options: { seed: number; heap: str
     peakHeap = executors.find((e) => e.id === "driver")?.peakMemoryMetrics?.JVMHeapMemory ?? null;
     for (const step of sparkSteps) {
       saveCapture(options.stepDir, `${requestedRows}-${step.name}`, step.capture);
-      writeFileSync(join(options.stepDir, `${requestedRows}-${step.name}-executed-plans.txt`), `${step.capture.sqlExecutions.map((e) => e.planDescription.trimEnd()).join("\n\n")}\n`);
+      writeFileSync(
+        join(options.stepDir, `${requestedRows}-${step.name}-executed-plans.txt`),
+        `${step.capture.sqlExecutions.map((e) => e.planDescription.trimEnd()).join("\n\n")}\n`,
+      );
     }
   } finally {
     spark?.stop();
@@ -143,7 +164,14 @@ async function runSize(requestedRows: number, options: { seed: number; heap: str
     results[name] = { spark, duckdb };
     const disagreements: Disagreement[] = compareAnalysis(tables, spark, duckdb, evidence);
     if (name === "dau" && (duck.bounds.first !== plan.bounds.first || duck.bounds.last !== plan.bounds.last)) {
-      disagreements.push({ table: "event_date bounds", row: -1, column: "first/last", spark: `${plan.bounds.first}/${plan.bounds.last}`, duckdb: `${duck.bounds.first}/${duck.bounds.last}`, why: "the engines see different dates" });
+      disagreements.push({
+        table: "event_date bounds",
+        row: -1,
+        column: "first/last",
+        spark: `${plan.bounds.first}/${plan.bounds.last}`,
+        duckdb: `${duck.bounds.first}/${duck.bounds.last}`,
+        why: "the engines see different dates",
+      });
     }
     const m = sparkStep.capture.metrics;
     const heaviest = m.heaviestStage;
@@ -158,18 +186,30 @@ async function runSize(requestedRows: number, options: { seed: number; heap: str
       shuffleWriteBytes: m.shuffleWriteBytes,
       jobs: m.jobs,
       tasks: m.tasks,
-      heaviestStage: heaviest === undefined ? undefined : { stageId: heaviest.stageId, tasks: heaviest.numTasks, executorRunTimeMs: heaviest.executorRunTimeMs },
+      heaviestStage:
+        heaviest === undefined ? undefined : { stageId: heaviest.stageId, tasks: heaviest.numTasks, executorRunTimeMs: heaviest.executorRunTimeMs },
       loadAtStart: sparkStep.loadAtStart,
       disagreements,
     };
   });
-  for (const a of analyses) if (a.disagreements.length > 0) log(`DISAGREEMENT ${rowsLabel(requestedRows)} ${a.name}: ${a.disagreements.length} cell(s), first: ${JSON.stringify(a.disagreements[0])}`);
+  for (const a of analyses)
+    if (a.disagreements.length > 0)
+      log(`DISAGREEMENT ${rowsLabel(requestedRows)} ${a.name}: ${a.disagreements.length} cell(s), first: ${JSON.stringify(a.disagreements[0])}`);
 
   const duckSummary = results.sessions?.duckdb.session_summary?.[0];
   const percentiles = Object.fromEntries(
-    percentileColumns.map((c) => [c, { spark: sparkPercentiles[c] ?? null, duckdb: typeof duckSummary?.[c] === "number" ? duckSummary[c] : null, rank: evidence.ranks[c] }]),
+    percentileColumns.map((c) => [
+      c,
+      { spark: sparkPercentiles[c] ?? null, duckdb: typeof duckSummary?.[c] === "number" ? duckSummary[c] : null, rank: evidence.ranks[c] },
+    ]),
   );
-  const duckRest = { version: duck.version, bounds: duck.bounds, percentileRanks: duck.percentileRanks, baselineRssBytes: duck.baselineRssBytes, maxRssBytes: duck.maxRssBytes };
+  const duckRest = {
+    version: duck.version,
+    bounds: duck.bounds,
+    percentileRanks: duck.percentileRanks,
+    baselineRssBytes: duck.baselineRssBytes,
+    maxRssBytes: duck.maxRssBytes,
+  };
   return {
     result: {
       requestedRows,
@@ -237,12 +277,19 @@ async function main(): Promise<void> {
         `prepared in ${r.data.preparedSeconds} s${r.data.reused ? " (reused)" : ""}, untimed; load average ${load(r.result.loadAtStart)} → ${load(r.result.loadAtEnd)}; ` +
         `Spark peak JVM heap ${r.result.sparkPeakHeapBytes === null ? "n/a" : formatMiB(r.result.sparkPeakHeapBytes)}; DuckDB worker peak RSS ${formatMiB(r.result.duckdbMaxRssBytes)} (of which ${formatMiB(r.result.duckdbBaselineRssBytes)} Node before DuckDB loaded)`,
     ),
-    `Extra Spark settings (INSIGHTS_BENCH_SPARK_CONF): ${Object.keys(sparkConf).length === 0 ? "none" : Object.entries(sparkConf).map(([k, v]) => `${k}=${v}`).join(", ")}`,
+    `Extra Spark settings (INSIGHTS_BENCH_SPARK_CONF): ${
+      Object.keys(sparkConf).length === 0
+        ? "none"
+        : Object.entries(sparkConf)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")
+    }`,
     `Spark steps (captures, executed plans): ${stepDir}`,
   ];
   const percentileLines = runs.flatMap((r) =>
     Object.entries(r.percentiles).map(
-      ([c, p]) => `- ${rowsLabel(r.result.rows)} ${c}: Spark ${String(p.spark)} (percentile_approx, accuracy ${r.plan.percentileAccuracy}), DuckDB ${String(p.duckdb)} (quantile_disc, exact); Spark's value holds ranks ${p.rank === undefined ? "?" : `${p.rank.below + 1}…${p.rank.atOrBelow} of ${p.rank.count}`}`,
+      ([c, p]) =>
+        `- ${rowsLabel(r.result.rows)} ${c}: Spark ${String(p.spark)} (percentile_approx, accuracy ${r.plan.percentileAccuracy}), DuckDB ${String(p.duckdb)} (quantile_disc, exact); Spark's value holds ranks ${p.rank === undefined ? "?" : `${p.rank.below + 1}…${p.rank.atOrBelow} of ${p.rank.count}`}`,
     ),
   );
   const markdown = [
@@ -273,10 +320,22 @@ async function main(): Promise<void> {
 
   const jsonFile = join(outDir, `analyses-${stamp}.json`);
   const mdFile = join(outDir, `analyses-${stamp}.md`);
-  const report = { createdAt: new Date().toISOString(), master: MASTER, heap, threads: THREADS, sparkConf, host: { cpus: cpus().length, totalMemBytes: totalmem() }, sizes: runs, growth: grown, verdicts: goals };
+  const report = {
+    createdAt: new Date().toISOString(),
+    master: MASTER,
+    heap,
+    threads: THREADS,
+    sparkConf,
+    host: { cpus: cpus().length, totalMemBytes: totalmem() },
+    sizes: runs,
+    growth: grown,
+    verdicts: goals,
+  };
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(mdFile, `${markdown}\n`);
-  process.stdout.write(`\nAnalyses benchmark — Spark ${first?.sparkVersion ?? "?"} (${MASTER}, heap ${heap}) vs DuckDB ${first?.duckdb.version ?? "?"} (${THREADS} threads)\n\n`);
+  process.stdout.write(
+    `\nAnalyses benchmark — Spark ${first?.sparkVersion ?? "?"} (${MASTER}, heap ${heap}) vs DuckDB ${first?.duckdb.version ?? "?"} (${THREADS} threads)\n\n`,
+  );
   for (const r of results) process.stdout.write(`${rowsLabel(r.rows)}\n\n${formatSizeTable(r)}\n\n`);
   if (grown.length > 0) process.stdout.write(`Growth\n\n${formatGrowth(grown)}\n\n`);
   process.stdout.write(`${formatVerdicts(goals)}\n\nDisagreements: ${formatDisagreements(results)}\n\nRaw figures: ${jsonFile}\nSummary: ${mdFile}\n`);

@@ -48,7 +48,9 @@ export function sparkAnalyses(spark: SparkSession, inputs: SparkInputs, plan: An
     sessions: async () => {
       const { enriched } = await enrichInteractions(spark, upToAsOf, inputs.metadata, DEFAULT_SKEW_AWARE_JOIN);
       const params = { inactivityGapMs: plan.inactivityGapMs, maxSessionMs: plan.maxSessionMs, percentileAccuracy: plan.percentileAccuracy };
-      return withPersisted(sessionize(enriched, params), SESSIONS_CACHE, async (sessions) => ({ session_summary: await sessionSummary(sessions, params).collect() }));
+      return withPersisted(sessionize(enriched, params), SESSIONS_CACHE, async (sessions) => ({
+        session_summary: await sessionSummary(sessions, params).collect(),
+      }));
     },
   };
 }

@@ -22,7 +22,15 @@ export interface SparkStep {
  */
 export async function warmUp(inputs: SparkInputs): Promise<void> {
   await inputs.interactions
-    .agg(F.count("*"), F.sum(F.length(F.col("user_id"))), F.max("timestamp"), F.sum("duration_ms"), F.max("action_type"), F.max("page_id"), F.max("app_version"))
+    .agg(
+      F.count("*"),
+      F.sum(F.length(F.col("user_id"))),
+      F.max("timestamp"),
+      F.sum("duration_ms"),
+      F.max("action_type"),
+      F.max("page_id"),
+      F.max("app_version"),
+    )
     .collect();
   await inputs.metadata.agg(F.count("*"), F.max("user_id"), F.max("join_date"), F.max("device_type"), F.max("subscription_type")).collect();
 }
@@ -47,7 +55,13 @@ async function captureWithRetries(ui: SparkUiClient, tag: string, sessionId: str
  * Runs the analyses one after another, each under a session tag of its name (as `insights
  * analyze` does), and captures each step from the Spark UI by its tag right after it.
  */
-export async function runSparkAnalyses(spark: SparkSession, ui: SparkUiClient, inputs: SparkInputs, plan: AnalysisPlan, log: (message: string) => void): Promise<SparkStep[]> {
+export async function runSparkAnalyses(
+  spark: SparkSession,
+  ui: SparkUiClient,
+  inputs: SparkInputs,
+  plan: AnalysisPlan,
+  log: (message: string) => void,
+): Promise<SparkStep[]> {
   const analyses = sparkAnalyses(spark, inputs, plan);
   const steps: SparkStep[] = [];
   for (const { name } of ANALYSES) {

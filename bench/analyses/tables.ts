@@ -29,13 +29,50 @@ export type AnalysisTables = Readonly<Record<string, readonly ResultRow[]>>;
 /** Relative tolerance for `ratio` columns. */
 export const RELATIVE_TOLERANCE = 1e-9;
 
-const DAU: TableShape = { name: "dau", columns: [["date", "date"], ["dau", "count"], ["wau", "count"], ["mau", "count"], ["dau_mau_ratio", "ratio"]] };
-const MAU_MONTHLY: TableShape = { name: "mau_monthly", columns: [["month", "text"], ["mau", "count"]] };
-const POWER_USERS: TableShape = { name: "power_users", columns: [["rank", "count"], ["user_id", "text"], ["total_ms", "count"], ["events", "count"]] };
-const POWER_USER_COUNTS: TableShape = { name: "power_user_counts", columns: [["active_users", "count"], ["top_count", "count"], ["events", "count"], ["capped_events", "count"]] };
+const DAU: TableShape = {
+  name: "dau",
+  columns: [
+    ["date", "date"],
+    ["dau", "count"],
+    ["wau", "count"],
+    ["mau", "count"],
+    ["dau_mau_ratio", "ratio"],
+  ],
+};
+const MAU_MONTHLY: TableShape = {
+  name: "mau_monthly",
+  columns: [
+    ["month", "text"],
+    ["mau", "count"],
+  ],
+};
+const POWER_USERS: TableShape = {
+  name: "power_users",
+  columns: [
+    ["rank", "count"],
+    ["user_id", "text"],
+    ["total_ms", "count"],
+    ["events", "count"],
+  ],
+};
+const POWER_USER_COUNTS: TableShape = {
+  name: "power_user_counts",
+  columns: [
+    ["active_users", "count"],
+    ["top_count", "count"],
+    ["events", "count"],
+    ["capped_events", "count"],
+  ],
+};
 const RETENTION: TableShape = {
   name: "retention",
-  columns: [["cohort_week", "date"], ["cohort_size", "count"], ["week_offset", "count"], ["retained", "count"], ["rate", "ratio"]],
+  columns: [
+    ["cohort_week", "date"],
+    ["cohort_size", "count"],
+    ["week_offset", "count"],
+    ["retained", "count"],
+    ["rate", "ratio"],
+  ],
 };
 const SESSION_SUMMARY: TableShape = {
   name: "session_summary",

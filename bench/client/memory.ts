@@ -37,7 +37,9 @@ export class PeakRssTracker {
     this.baseline = process.memoryUsage.rss();
     this.sampledPeak = this.baseline;
     this.hwmReset = resetHighWaterMark();
-    this.timer = setInterval(() => { this.sample(); }, intervalMs);
+    this.timer = setInterval(() => {
+      this.sample();
+    }, intervalMs);
     this.timer.unref();
   }
 

@@ -9,7 +9,12 @@ const SCRIPT = join(__dirname, "pyspark_client.py");
  * Runs one measure with PySpark's Connect client in a fresh Python process (so its peak RSS is
  * that measure's), and parses the JSON it prints last.
  */
-export async function measurePySpark(python: string, url: string, measure: PySparkMeasureName, workload: Workload): Promise<MeasureResult & { version: string }> {
+export async function measurePySpark(
+  python: string,
+  url: string,
+  measure: PySparkMeasureName,
+  workload: Workload,
+): Promise<MeasureResult & { version: string }> {
   const stdout = await run(python, [SCRIPT, url, measure, JSON.stringify(workload)]);
   const last = stdout.trimEnd().split("\n").pop() ?? "";
   const parsed = JSON.parse(last) as Partial<MeasureResult & { version: string }>;

@@ -32,7 +32,9 @@ export function compare(results: Results, rows: number): Comparison[] {
     ...(trivial ? [line("trivial query round trip (median)", "ms", trivial.ts.medianMs, trivial.pyspark.medianMs)] : []),
     ...(arrow ? [line("peak RSS during Arrow fetch", "MiB", peakMiB(arrow.ts), peakMiB(arrow.pyspark))] : []),
     ...(rowFetch ? [line("peak RSS during row fetch", "MiB", peakMiB(rowFetch.ts), peakMiB(rowFetch.pyspark))] : []),
-    ...(arrow && pandas ? [{ ...line("context: TS toArrow vs PySpark toPandas", "ms", arrow.ts.medianMs, pandas.pyspark.medianMs), verdict: "info" as const }] : []),
+    ...(arrow && pandas
+      ? [{ ...line("context: TS toArrow vs PySpark toPandas", "ms", arrow.ts.medianMs, pandas.pyspark.medianMs), verdict: "info" as const }]
+      : []),
   ];
 }
 

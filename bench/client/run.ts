@@ -53,7 +53,10 @@ async function main(): Promise<void> {
     // time against a colder server than the other; each client still warms up itself afterwards.
     log("Warming the server up (untimed)…");
     for (let i = 0; i < 100; i++) await session.range(1).collect();
-    await session.range(workload.rows).selectExpr(...workload.columns).toArrow();
+    await session
+      .range(workload.rows)
+      .selectExpr(...workload.columns)
+      .toArrow();
 
     const results: { -readonly [K in keyof Results]: Results[K] } = {};
     let pysparkVersion = "";
@@ -66,7 +69,12 @@ async function main(): Promise<void> {
         // The TS client lives in this process: it warms up once. Each PySpark run is a fresh
         // process (so its peak RSS is that run's) and warms up every time.
         const tsRound = (): Promise<void> =>
-          measureTs(spark, measure, { ...workload, runs: 1, warmups: round === 0 ? workload.warmups : 0, trivialWarmups: round === 0 ? workload.trivialWarmups : 0 }).then((r) => {
+          measureTs(spark, measure, {
+            ...workload,
+            runs: 1,
+            warmups: round === 0 ? workload.warmups : 0,
+            trivialWarmups: round === 0 ? workload.trivialWarmups : 0,
+          }).then((r) => {
             ts.push(r);
           });
         const pyRound = (): Promise<void> =>
@@ -74,7 +82,9 @@ async function main(): Promise<void> {
             py.push(r);
           });
         for (const step of round % 2 === 0 ? [tsRound, pyRound] : [pyRound, tsRound]) await step();
-        log(`${measure} round ${round + 1}/${workload.runs}: TS ${(ts.at(-1)?.medianMs ?? Number.NaN).toFixed(2)} ms, PySpark ${(py.at(-1)?.medianMs ?? Number.NaN).toFixed(2)} ms`);
+        log(
+          `${measure} round ${round + 1}/${workload.runs}: TS ${(ts.at(-1)?.medianMs ?? Number.NaN).toFixed(2)} ms, PySpark ${(py.at(-1)?.medianMs ?? Number.NaN).toFixed(2)} ms`,
+        );
       }
       pysparkVersion = py[0]?.version ?? "";
       results[measure] = { ts: mergeRuns(ts), pyspark: mergeRuns(py) };
@@ -102,7 +112,9 @@ async function main(): Promise<void> {
     writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
 
     const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(" ");
-    process.stdout.write(`\nInsights TS client vs PySpark ${pysparkVersion} Spark Connect client — Spark ${serverVersion}, ${cpus().length} cores, load average ${load(loadAtStart)} → ${load(loadavg())}\n\n`);
+    process.stdout.write(
+      `\nInsights TS client vs PySpark ${pysparkVersion} Spark Connect client — Spark ${serverVersion}, ${cpus().length} cores, load average ${load(loadAtStart)} → ${load(loadavg())}\n\n`,
+    );
     process.stdout.write(`${formatTable(comparisons)}\n\nRuns (median of each is reported; peaks are per run):\n${formatRuns(complete)}\n\n`);
     process.stdout.write(`Raw figures: ${outFile}\n`);
   } finally {

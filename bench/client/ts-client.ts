@@ -29,9 +29,10 @@ export async function measureTs(session: SparkSession, measure: MeasureName, wor
   if (measure === "trivial") return measureTrivial(session, workload);
 
   const wide = session.range(workload.rows).selectExpr(...workload.columns);
-  const [method, fetch] = measure === "arrow"
-    ? ["DataFrame.toArrow()", async (df: DataFrame) => (await df.toArrow()).numRows]
-    : ["DataFrame.collect()", async (df: DataFrame) => (await df.collect()).length];
+  const [method, fetch] =
+    measure === "arrow"
+      ? ["DataFrame.toArrow()", async (df: DataFrame) => (await df.toArrow()).numRows]
+      : ["DataFrame.collect()", async (df: DataFrame) => (await df.collect()).length];
   const warmupsMs: number[] = [];
   const runsMs: number[] = [];
   const peaks: RssPeak[] = [];

@@ -31,7 +31,11 @@ export const ABLATIONS: readonly Variant[] = [
     measures: false,
     async plan(spark, inputs) {
       await enableAqeSkewJoin(spark, BENCH_SCALE_AQE);
-      return { joined: sortMergeJoin(inputs.interactions, inputs.metadata), strategy: "sort-merge-aqe", reason: "forced: isolates AQE's coalescing and skew split" };
+      return {
+        joined: sortMergeJoin(inputs.interactions, inputs.metadata),
+        strategy: "sort-merge-aqe",
+        reason: "forced: isolates AQE's coalescing and skew split",
+      };
     },
   },
   {

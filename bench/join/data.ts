@@ -68,7 +68,13 @@ export async function prepareData(spark: SparkSession, spec: DataSpec, log: (mes
   rmSync(dir, { recursive: true, force: true });
   const start = performance.now();
   log(`Generating ${formatCount(spec.rows)} realistic interactions and their metadata as CSV and Parquet…`);
-  const common = { mode: "realistic", interactions: spec.rows, metadata: 0, seed: spec.seed, partitions: Math.max(2, Math.ceil(spec.rows / ROWS_PER_FILE)) } as const;
+  const common = {
+    mode: "realistic",
+    interactions: spec.rows,
+    metadata: 0,
+    seed: spec.seed,
+    partitions: Math.max(2, Math.ceil(spec.rows / ROWS_PER_FILE)),
+  } as const;
   const csv = await runGenerateJob(spark, { ...common, format: "csv", outDir: join(dir, "csv") });
   const parquet = await runGenerateJob(spark, { ...common, format: "parquet", outDir: join(dir, "parquet") });
   if (csv.interactions.rows !== parquet.interactions.rows || csv.metadata.rows !== parquet.metadata.rows) {

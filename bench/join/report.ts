@@ -32,7 +32,6 @@ export interface Verdict {
   readonly verdict: "PASS" | "MISS";
 }
 
-
 export function summarise(run: VariantRun, naive: VariantRun): Summary {
   const steps = [run.capture, ...(run.measureCapture === undefined ? [] : [run.measureCapture])];
   const total = (f: (c: StepCapture) => number): number => steps.reduce((t, c) => t + f(c), 0);
@@ -83,7 +82,22 @@ export function verdicts(naive: Summary, optimised: Summary, heap: string): Verd
 }
 
 export function formatTable(summaries: readonly Summary[]): string {
-  const header = ["variant", "strategy", "wall (UI)", "of which measuring", "client elapsed", "÷ naive (UI / client)", "join stage (tasks)", "join task median / max", "max/median", "shuffle read", "shuffle write", "spill", "tasks", "load at start"];
+  const header = [
+    "variant",
+    "strategy",
+    "wall (UI)",
+    "of which measuring",
+    "client elapsed",
+    "÷ naive (UI / client)",
+    "join stage (tasks)",
+    "join task median / max",
+    "max/median",
+    "shuffle read",
+    "shuffle write",
+    "spill",
+    "tasks",
+    "load at start",
+  ];
   const rows = summaries.map((s) => [
     s.variant,
     s.strategy,
@@ -126,7 +140,16 @@ export function formatMarkdown(report: MarkdownReport): string {
   });
   const plans = report.runs
     .filter((r) => report.planVariants.includes(r.name))
-    .flatMap((r) => [`### ${r.name}: explain() before the run`, "", codeBlock(r.explain), "", `### ${r.name}: executed plan (Spark UI, SQL tab)`, "", ...r.executedPlans.map((plan) => codeBlock(plan)), ""]);
+    .flatMap((r) => [
+      `### ${r.name}: explain() before the run`,
+      "",
+      codeBlock(r.explain),
+      "",
+      `### ${r.name}: executed plan (Spark UI, SQL tab)`,
+      "",
+      ...r.executedPlans.map((plan) => codeBlock(plan)),
+      "",
+    ]);
   return [
     `# ${report.title}`,
     "",
@@ -155,7 +178,6 @@ export function formatMarkdown(report: MarkdownReport): string {
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
-
 
 function measuredText(m: NonNullable<VariantRun["measurements"]>): string {
   const size = m.metadataBytes === undefined ? [] : [`deduplicated metadata ≈ ${formatMiB(m.metadataBytes)}`];

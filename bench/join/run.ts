@@ -55,7 +55,9 @@ async function main(): Promise<void> {
     for (const variant of variants) {
       log(`Running ${variant.name}: ${variant.description}…`);
       const run = await runVariant(server.url, ui, data, variant);
-      log(`  ${run.strategy}: UI ${(run.capture.metrics.wallTimeMs / 1000).toFixed(2)} s (+ ${((run.measureCapture?.metrics.wallTimeMs ?? 0) / 1000).toFixed(2)} s measuring), client ${((run.clientPlanMs + run.clientJoinMs) / 1000).toFixed(2)} s`);
+      log(
+        `  ${run.strategy}: UI ${(run.capture.metrics.wallTimeMs / 1000).toFixed(2)} s (+ ${((run.measureCapture?.metrics.wallTimeMs ?? 0) / 1000).toFixed(2)} s measuring), client ${((run.clientPlanMs + run.clientJoinMs) / 1000).toFixed(2)} s`,
+      );
       runs.push(run);
     }
     const [naive] = runs as [VariantRun, ...VariantRun[]];
@@ -80,7 +82,14 @@ async function main(): Promise<void> {
       "Each variant: its own session and job tag, output to the noop sink; captured with src/lib/sparkui",
       `Steps and plans: ${stepDir}`,
     ];
-    const markdown = formatMarkdown({ title: `Join benchmark ${stamp}`, setup: setupLines, summaries, verdicts: goals, runs, planVariants: [NAIVE.name, OPTIMISED.name] });
+    const markdown = formatMarkdown({
+      title: `Join benchmark ${stamp}`,
+      setup: setupLines,
+      summaries,
+      verdicts: goals,
+      runs,
+      planVariants: [NAIVE.name, OPTIMISED.name],
+    });
     mkdirSync(outDir, { recursive: true });
     const jsonFile = join(outDir, `join-${stamp}.json`);
     const mdFile = join(outDir, `join-${stamp}.md`);

@@ -37,7 +37,9 @@ export async function prepareStreamData(spark: SparkSession, spec: Spec): Promis
     rmSync(dir, { recursive: true, force: true });
     const rows = realisticInteractions(spark, spec.files * spec.rowsPerFile, spec.seed).repartitionByRange(spec.files, "timestamp");
     await writeDataset(rows, csvDir, { format: "csv" });
-    const files = readdirSync(csvDir).filter((f) => f.endsWith(".csv")).sort();
+    const files = readdirSync(csvDir)
+      .filter((f) => f.endsWith(".csv"))
+      .sort();
     const loads = await Promise.all(files.map((file) => csvPageLoads(spark, join(csvDir, file))));
     mkdirSync(dir, { recursive: true });
     writeFileSync(marker, JSON.stringify({ files, loads }));

@@ -9,11 +9,18 @@ export interface BenchVersionAgreement extends VersionAgreement {
 }
 
 /** Adds the batch p95 per version, held to the same rank tolerance among the exact values. */
-export function withBatch(versions: readonly VersionAgreement[], exact: ReadonlyMap<string, readonly number[]>, batch: ReadonlyMap<string, number>): BenchVersionAgreement[] {
+export function withBatch(
+  versions: readonly VersionAgreement[],
+  exact: ReadonlyMap<string, readonly number[]>,
+  batch: ReadonlyMap<string, number>,
+): BenchVersionAgreement[] {
   return versions.map((version) => {
     const values = exact.get(version.app_version) ?? [];
     const batchP95 = batch.get(version.app_version);
-    return { ...version, batch_p95_ms: batchP95, batch_within_tolerance: batchP95 === undefined || values.length === 0 ? undefined : withinRankTolerance(values, batchP95) };
+    return {
+      ...version,
+      batch_p95_ms: batchP95,
+      batch_within_tolerance: batchP95 === undefined || values.length === 0 ? undefined : withinRankTolerance(values, batchP95),
+    };
   });
 }
-

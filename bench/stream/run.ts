@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const window = process.env.INSIGHTS_BENCH_STREAM_WINDOW ?? "1 day";
   const seed = positiveInt("INSIGHTS_BENCH_SEED", 1);
   const heap = process.env.INSIGHTS_BENCH_HEAP ?? "2g";
-  const statePartitions = process.env.INSIGHTS_BENCH_STREAM_STATE_PARTITIONS === undefined ? undefined : positiveInt("INSIGHTS_BENCH_STREAM_STATE_PARTITIONS", 4);
+  const statePartitions =
+    process.env.INSIGHTS_BENCH_STREAM_STATE_PARTITIONS === undefined ? undefined : positiveInt("INSIGHTS_BENCH_STREAM_STATE_PARTITIONS", 4);
   const benchDir = join(root, ".insights", "bench");
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const workDir = join(benchDir, `stream-${stamp}`);
@@ -139,9 +140,17 @@ async function main(): Promise<void> {
     await restarted.stop();
     const last = restartPublisher.publications.at(-1);
     const exactAll = loadsByVersion(data.loads.flat());
-    const countsAfterRestart = last === undefined ? [] : last.snapshot.rows.filter((r) => r.level === "app_version").map((r) => ({ app_version: r.app_version ?? "", events: r.events, exact: exactAll.get(r.app_version ?? "")?.length ?? 0 }));
+    const countsAfterRestart =
+      last === undefined
+        ? []
+        : last.snapshot.rows
+            .filter((r) => r.level === "app_version")
+            .map((r) => ({ app_version: r.app_version ?? "", events: r.events, exact: exactAll.get(r.app_version ?? "")?.length ?? 0 }));
     const exactlyOnce =
-      last !== undefined && totalEvents(last.snapshot) === allLoads && countsAfterRestart.length === exactAll.size && countsAfterRestart.every((c) => c.events === c.exact);
+      last !== undefined &&
+      totalEvents(last.snapshot) === allLoads &&
+      countsAfterRestart.length === exactAll.size &&
+      countsAfterRestart.every((c) => c.events === c.exact);
 
     const lags = freshness.flatMap((f) => (f.visibleAt === undefined ? [] : [f.visibleAt - f.landedAt]));
     const summary = {
@@ -179,7 +188,16 @@ async function main(): Promise<void> {
     const setup = `Spark ${sparkVersion}, embedded ${MASTER}, heap ${heap}; host ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${load(loadAtStart)} → ${load(loadAtEnd)}`;
     const dataLine = `${data.files.length} files × ${rowsPerFile} rows (realistic generator, seed ${seed}, split by time; ${data.key}); trigger ${TRIGGER}, window ${window}, state partitions ${statePartitions ?? "default"}, one file every ${intervalMs / 1000} s after a warm-up file`;
     const markdown = formatMarkdown(stamp, setup, dataLine, summary, freshness, versions);
-    const report = { createdAt: new Date().toISOString(), server: { sparkVersion, master: MASTER, heap }, host: { cpus: cpus().length, totalMemBytes: totalmem(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd }, data: { key: data.key, files: data.files.length, rowsPerFile, seed, window, trigger: TRIGGER, intervalMs }, summary, freshness, versions, countsAfterRestart };
+    const report = {
+      createdAt: new Date().toISOString(),
+      server: { sparkVersion, master: MASTER, heap },
+      host: { cpus: cpus().length, totalMemBytes: totalmem(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd },
+      data: { key: data.key, files: data.files.length, rowsPerFile, seed, window, trigger: TRIGGER, intervalMs },
+      summary,
+      freshness,
+      versions,
+      countsAfterRestart,
+    };
     mkdirSync(benchDir, { recursive: true });
     writeFileSync(join(benchDir, `stream-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(benchDir, `stream-${stamp}.md`), `${markdown}\n`);
@@ -230,17 +248,26 @@ function formatMarkdown(
     "| measure | result | goal | verdict |",
     "|---|---|---|---|",
     `| freshness (landing → snapshot), median / max over ${s.freshness.files} files | ${(s.freshness.medianMs / 1000).toFixed(1)} s / ${(s.freshness.maxMs / 1000).toFixed(1)} s (${s.freshness.visible} visible) | ≤ 10 s | ${verdict(s.freshness.met)} |`,
-    `| micro-batch duration (triggerExecution), median / max | ${(s.freshness.microBatchMedianMs / 1000).toFixed(1)} s / ${(s.freshness.microBatchMaxMs / 1000).toFixed(1)} s (median per phase: ${Object.entries(s.freshness.microBatchPhaseMediansMs).map(([k, v]) => `${k} ${v} ms`).join(", ")}) | | |`,
+    `| micro-batch duration (triggerExecution), median / max | ${(s.freshness.microBatchMedianMs / 1000).toFixed(1)} s / ${(s.freshness.microBatchMaxMs / 1000).toFixed(1)} s (median per phase: ${Object.entries(
+      s.freshness.microBatchPhaseMediansMs,
+    )
+      .map(([k, v]) => `${k} ${v} ms`)
+      .join(", ")}) | | |`,
     `| agreement: versions whose streamed p95 ranks within ±1 % of 0.95 | ${s.agreement.withinTolerance} / ${s.agreement.versions} (max distance ${pct(s.agreement.maxRankDistance)}; counts exact ${s.agreement.countsExact}; equal to batch ${s.agreement.sameAsBatch}) | all | ${verdict(s.agreement.met)} |`,
     `| restart: stopped mid-batch (${s.restart.triggerActiveAtStop ? "trigger active" : "trigger idle"}), restarted from checkpoint | ${s.restart.finalEvents ?? "—"} page loads counted, ${s.restart.exactEvents} exact | equal per version | ${verdict(s.restart.met)} |`,
     "",
     "| file | page loads | batch | freshness |",
     "|---|---|---|---|",
-    ...freshness.map((f, i) => `| ${i + 1} | ${f.pageLoads} | ${f.batchId ?? "—"} | ${f.visibleAt === undefined ? "—" : `${((f.visibleAt - f.landedAt) / 1000).toFixed(1)} s`} |`),
+    ...freshness.map(
+      (f, i) =>
+        `| ${i + 1} | ${f.pageLoads} | ${f.batchId ?? "—"} | ${f.visibleAt === undefined ? "—" : `${((f.visibleAt - f.landedAt) / 1000).toFixed(1)} s`} |`,
+    ),
     "",
     "| app_version | page loads | streamed p95 ms | its rank | batch p95 ms |",
     "|---|---|---|---|---|",
-    ...versions.map((v) => `| ${v.app_version} | ${v.events} | ${v.stream_p95_ms} | ${pct(v.exact_rank_low)}–${pct(v.exact_rank_high)} | ${v.batch_p95_ms ?? "—"} |`),
+    ...versions.map(
+      (v) => `| ${v.app_version} | ${v.events} | ${v.stream_p95_ms} | ${pct(v.exact_rank_low)}–${pct(v.exact_rank_high)} | ${v.batch_p95_ms ?? "—"} |`,
+    ),
   ].join("\n");
 }
 

@@ -22,7 +22,11 @@ export const analyzeCommand = defineCommand({
       description: `raw CSV (the brief's layout) or raw Parquet, validated first into DIR/ingested as 'insights
         ingest' does; or a folder 'insights ingest' wrote (it has event_date=… subfolders), read as it is`,
     },
-    metadata: { value: "PATH", required: true, description: "the same for the metadata: raw, or a folder 'insights ingest' wrote (it has country=… subfolders)" },
+    metadata: {
+      value: "PATH",
+      required: true,
+      description: "the same for the metadata: raw, or a folder 'insights ingest' wrote (it has country=… subfolders)",
+    },
     out: { value: "DIR", required: true, description: "where metrics/, run.json and, for raw inputs, ingested/ go" },
     "as-of": { kind: date, defaultText: "the last valid event date", description: "the last day analysed; later events are left out" },
     only: { kind: commaList(ANALYSIS_NAMES), value: "NAMES", defaultText: "all", description: `comma-separated subset of: ${ANALYSIS_NAMES.join(", ")}` },
@@ -44,7 +48,8 @@ export const analyzeCommand = defineCommand({
     try {
       const { metricsDir, run } = await runAnalyzeJob(endpoint.spark, options);
       console.log(`As of ${run.as_of}: ${run.inputs.interactions.rows.toLocaleString("en-US")} interactions, joined by ${run.join.strategy}`);
-      for (const analysis of run.analyses) console.log(`  ${analysis.name.padEnd(12)} ${(analysis.duration_ms / 1000).toFixed(1).padStart(6)} s  ${analysis.files.join(", ")}`);
+      for (const analysis of run.analyses)
+        console.log(`  ${analysis.name.padEnd(12)} ${(analysis.duration_ms / 1000).toFixed(1).padStart(6)} s  ${analysis.files.join(", ")}`);
       console.log(`Metrics in ${metricsDir}`);
     } finally {
       await endpoint.close();

@@ -68,7 +68,8 @@ export const generateCommand = defineCommand({
     const otherMode = mode === "seed" ? Object.keys(declared).filter((name) => declared[name]?.section === REALISTIC) : ["metadata"];
     const misplaced = otherMode.find((name) => given.has(name));
     if (misplaced !== undefined) throw new UsageError(`--${misplaced} needs --mode ${mode === "seed" ? "realistic" : "seed"}`);
-    if (values.corrupt !== undefined && format !== "csv") throw new UsageError("--corrupt needs --format csv: a typed Parquet file cannot hold a malformed line");
+    if (values.corrupt !== undefined && format !== "csv")
+      throw new UsageError("--corrupt needs --format csv: a typed Parquet file cannot hold a malformed line");
     const realistic: RealisticOptions = {
       hotUserShare: values["hot-user-share"],
       hotEventShare: values["hot-event-share"],

@@ -23,7 +23,11 @@ export const joinCommand = defineCommand({
     metadata: { value: "PATH", required: true, description: "ingested metadata" },
     out: { value: "DIR", required: true, description: "where the enriched interactions, join.json and join.md go" },
     strategy: { kind: oneOf(["auto", ...JOIN_STRATEGIES]), default: "auto", description: "auto picks from the measurements; any other forces that strategy" },
-    "broadcast-mib": { kind: integer(), default: DEFAULTS.policy.broadcastThresholdBytes / MIB, description: "largest deduplicated metadata to broadcast, in MiB" },
+    "broadcast-mib": {
+      kind: integer(),
+      default: DEFAULTS.policy.broadcastThresholdBytes / MIB,
+      description: "largest deduplicated metadata to broadcast, in MiB",
+    },
     "expected-joins": {
       kind: integer(1),
       default: DEFAULTS.expectedJoins,

@@ -17,7 +17,11 @@ export const reportCommand = defineCommand({
 
     Uses SPARK_REMOTE (and SPARK_UI_URL for its UI) when set; otherwise starts an embedded server.`,
   options: {
-    mode: { kind: oneOf(["seed", "realistic"] satisfies GenerateMode[]), default: "seed", description: "generated data: seed (the brief's distributions) or realistic" },
+    mode: {
+      kind: oneOf(["seed", "realistic"] satisfies GenerateMode[]),
+      default: "seed",
+      description: "generated data: seed (the brief's distributions) or realistic",
+    },
     rows: { kind: integer(), default: 1_000_000, description: "generated interactions" },
     "metadata-rows": { kind: integer(), default: 100_000, description: "generated metadata rows, seed mode" },
     seed: { kind: integer(), default: 42, description: "seeds every generated value" },
@@ -54,6 +58,8 @@ export const reportCommand = defineCommand({
       },
     });
     const executed = result.runs.filter((run) => run.status === "executed").length;
-    console.log(`${relative(process.cwd(), result.markdownPath)} and ${relative(process.cwd(), result.htmlPath)} written in ${result.manifest.wallSeconds.toFixed(1)} s (${executed} of ${result.runs.length} notebooks run)`);
+    console.log(
+      `${relative(process.cwd(), result.markdownPath)} and ${relative(process.cwd(), result.htmlPath)} written in ${result.manifest.wallSeconds.toFixed(1)} s (${executed} of ${result.runs.length} notebooks run)`,
+    );
   },
 });

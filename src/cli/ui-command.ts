@@ -60,7 +60,9 @@ const uiFindings = defineCommand({
   },
   run({ values }) {
     const dir = resolve(values.captures);
-    const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
     if (files.length === 0) throw new UsageError(`${dir} holds no captures (<tag>.json)`);
     console.log(findingsReport(files.map((f) => loadCapture(join(dir, f)))));
     return Promise.resolve();
@@ -91,7 +93,10 @@ export const uiCommands: CommandGroup = {
 
 /** One section per step: its wall time and its findings. */
 export function findingsReport(captures: readonly StepCapture[]): string {
-  const sections = captures.map((c) => `## Step ${inlineCode(c.tag)}\n\n${c.metrics.jobs} jobs, ${c.metrics.stages} stages, ${c.metrics.tasks} tasks, ${(c.metrics.wallTimeMs / 1000).toFixed(1)} s wall time.\n\n${formatFindings(evaluateHeuristics(c))}`);
+  const sections = captures.map(
+    (c) =>
+      `## Step ${inlineCode(c.tag)}\n\n${c.metrics.jobs} jobs, ${c.metrics.stages} stages, ${c.metrics.tasks} tasks, ${(c.metrics.wallTimeMs / 1000).toFixed(1)} s wall time.\n\n${formatFindings(evaluateHeuristics(c))}`,
+  );
   return `# Spark UI findings\n\n${sections.join("\n\n")}\n`;
 }
 

@@ -91,14 +91,31 @@ export async function runGenerateJob(spark: SparkSession, options: GenerateJobOp
   return { ...result, corruptionPath };
 }
 
-function runSeed(spark: SparkSession, options: GenerateJobOptions, paths: { interactions: string; metadata: string }, writeOptions: WriteOptions): Promise<GenerateJobResult> {
+function runSeed(
+  spark: SparkSession,
+  options: GenerateJobOptions,
+  paths: { interactions: string; metadata: string },
+  writeOptions: WriteOptions,
+): Promise<GenerateJobResult> {
   const seedOptions = options.partitions === undefined ? {} : { partitions: options.partitions };
   // `range` yields exactly the requested rows, so the counts need no second pass over the output.
   return writeBoth(
     options,
     writeOptions,
-    { dataset: "interactions", rows: (keepRowId) => seedInteractions(spark, options.interactions, options.seed, { ...seedOptions, keepRowId }), count: options.interactions, contiguousIds: true, path: paths.interactions },
-    { dataset: "metadata", rows: (keepRowId) => seedMetadata(spark, options.metadata, options.seed, { ...seedOptions, keepRowId }), count: options.metadata, contiguousIds: true, path: paths.metadata },
+    {
+      dataset: "interactions",
+      rows: (keepRowId) => seedInteractions(spark, options.interactions, options.seed, { ...seedOptions, keepRowId }),
+      count: options.interactions,
+      contiguousIds: true,
+      path: paths.interactions,
+    },
+    {
+      dataset: "metadata",
+      rows: (keepRowId) => seedMetadata(spark, options.metadata, options.seed, { ...seedOptions, keepRowId }),
+      count: options.metadata,
+      contiguousIds: true,
+      path: paths.metadata,
+    },
   );
 }
 
@@ -138,7 +155,10 @@ async function runRealistic(
 }
 
 async function writeBoth(options: GenerateJobOptions, writeOptions: WriteOptions, interactions: Generated, metadata: Generated): Promise<GenerateJobResult> {
-  return { interactions: await writeGenerated(interactions, options.corruption, writeOptions), metadata: await writeGenerated(metadata, options.corruption, writeOptions) };
+  return {
+    interactions: await writeGenerated(interactions, options.corruption, writeOptions),
+    metadata: await writeGenerated(metadata, options.corruption, writeOptions),
+  };
 }
 
 async function writeGenerated(generated: Generated, corruption: number | undefined, writeOptions: WriteOptions): Promise<GeneratedDataset> {

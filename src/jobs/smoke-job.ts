@@ -30,7 +30,9 @@ export async function runSmokeJob(spark: SparkSession, options: SmokeJobOptions)
     .parquet(parquetPath);
 
   const interactions = spark.read.parquet(parquetPath);
-  const [totals] = await interactions.agg(count("*").alias("rows"), countDistinct("user_id").alias("users"), countDistinct("event_date").alias("days")).collect();
+  const [totals] = await interactions
+    .agg(count("*").alias("rows"), countDistinct("user_id").alias("users"), countDistinct("event_date").alias("days"))
+    .collect();
   const byAction = await interactions.groupBy("action_type").agg(count("*").alias("events")).orderBy(desc("events"), col("action_type")).showString();
   return {
     rows: Number(totals?.rows),

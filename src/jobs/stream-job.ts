@@ -96,7 +96,11 @@ async function readSnapshotOf(spark: SparkSession, queryName: string, query: Str
 async function assertActive(query: StreamingQuery): Promise<void> {
   if (await query.isActive()) return;
   const failure = await query.exception();
-  throw new Error(failure === undefined ? `The streaming query ${query.name ?? query.id} has stopped` : `The streaming query ${query.name ?? query.id} failed: ${failure.message}`);
+  throw new Error(
+    failure === undefined
+      ? `The streaming query ${query.name ?? query.id} has stopped`
+      : `The streaming query ${query.name ?? query.id} failed: ${failure.message}`,
+  );
 }
 
 export interface RunStreamOptions {

@@ -52,7 +52,11 @@ export class ChildJvm {
     private readonly child: ChildProcess,
     readonly logFile: string,
   ) {
-    this.exited = new Promise((resolve) => child.once("exit", (code) => { resolve(code); }));
+    this.exited = new Promise((resolve) =>
+      child.once("exit", (code) => {
+        resolve(code);
+      }),
+    );
   }
 
   static spawn(options: ChildJvmOptions): ChildJvm {
@@ -85,7 +89,9 @@ export class ChildJvm {
     this.stopping ??= (async () => {
       if (this.child.exitCode !== null || this.child.signalCode !== null) return;
       this.signalGroup("SIGTERM");
-      const timer = setTimeout(() => { this.signalGroup("SIGKILL"); }, graceMs);
+      const timer = setTimeout(() => {
+        this.signalGroup("SIGKILL");
+      }, graceMs);
       await this.exited;
       clearTimeout(timer);
       this.child.stdin?.destroy();
@@ -109,7 +115,9 @@ export class ChildJvm {
   }
 
   private stopWithThisProcess(): void {
-    const onExit = (): void => { this.signalGroup("SIGTERM"); };
+    const onExit = (): void => {
+      this.signalGroup("SIGTERM");
+    };
     const onSignal = (signal: NodeJS.Signals): void => {
       void this.stop().finally(() => {
         process.removeListener("exit", onExit);

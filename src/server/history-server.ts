@@ -87,7 +87,9 @@ export class HistoryServer {
       const app = appId === undefined ? apps[0] : apps.find((a) => a.id === appId);
       if (app !== undefined) return app;
       if (Date.now() > deadline) {
-        throw new Error(`The History Server lists ${appId === undefined ? "no application" : `no application ${appId}`} after ${timeoutMs / 1000}s (it lists ${apps.map((a) => a.id).join(", ") || "none"}). Last lines of ${this.logFile}:\n${this.logTail()}`);
+        throw new Error(
+          `The History Server lists ${appId === undefined ? "no application" : `no application ${appId}`} after ${timeoutMs / 1000}s (it lists ${apps.map((a) => a.id).join(", ") || "none"}). Last lines of ${this.logFile}:\n${this.logTail()}`,
+        );
       }
       await new Promise((done) => setTimeout(done, 500));
     }

@@ -145,7 +145,9 @@ export class LocalSparkConnectServer {
         } catch {
           if (Date.now() > deadline) {
             await this.stop();
-            throw new Error(`The Spark Connect server did not answer on ${this.url} within ${timeoutMs / 1000}s. Last lines of ${this.logFile}:\n${this.logTail()}`);
+            throw new Error(
+              `The Spark Connect server did not answer on ${this.url} within ${timeoutMs / 1000}s. Last lines of ${this.logFile}:\n${this.logTail()}`,
+            );
           }
           await new Promise((resolve) => setTimeout(resolve, 500));
         }

@@ -17,9 +17,7 @@ export interface SparkEndpoint {
  * The one way jobs get Spark: SPARK_REMOTE (or `remote`) when set, as PySpark reads it, starting
  * nothing; otherwise an embedded local server that lives as long as this endpoint.
  */
-export async function openSpark(
-  options: { remote?: string; server?: LocalServerOptions; session?: SessionOptions } = {},
-): Promise<SparkEndpoint> {
+export async function openSpark(options: { remote?: string; server?: LocalServerOptions; session?: SessionOptions } = {}): Promise<SparkEndpoint> {
   const remote = options.remote ?? process.env.SPARK_REMOTE;
   if (remote !== undefined && remote !== "") {
     const spark = await SparkSession.connect(remote, options.session);

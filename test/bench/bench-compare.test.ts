@@ -3,7 +3,15 @@ import { compareAnalysis, compareTable, percentileRankAgrees, relativelyEqual } 
 import { growth, totals, type AnalysisFigures, type SizeResult } from "../../bench/analyses/report";
 import { ANALYSES, normaliseCell, normaliseRows, type TableShape } from "../../bench/analyses/tables";
 
-const SHAPE: TableShape = { name: "t", columns: [["day", "date"], ["n", "count"], ["rate", "ratio"], ["p50", { percentile: 0.5 }]] };
+const SHAPE: TableShape = {
+  name: "t",
+  columns: [
+    ["day", "date"],
+    ["n", "count"],
+    ["rate", "ratio"],
+    ["p50", { percentile: 0.5 }],
+  ],
+};
 
 describe("normalising engine values", () => {
   it("reads bigints, numeric strings, Dates and timestamps-as-text by column kind", () => {
@@ -67,14 +75,25 @@ describe("comparing tables", () => {
 
   it("finds nothing in equal tables", () => {
     const rows = [row("2023-01-02", 3, 0.5, 7), row("2023-01-03", 0, null, 7)];
-    expect(compareTable(SHAPE, rows, rows.map((r) => ({ ...r })), evidence)).toEqual([]);
+    expect(
+      compareTable(
+        SHAPE,
+        rows,
+        rows.map((r) => ({ ...r })),
+        evidence,
+      ),
+    ).toEqual([]);
   });
 
   it("reports each differing cell, by kind, and a row-count difference", () => {
     const spark = [row("2023-01-02", 3, 0.5, 7), row("2023-01-03", 1, 0.25, 7)];
     const duckdb = [row("2023-01-02", 4, 0.5 + 1e-12, 9), row("2023-01-03", 1, 0.26, 7), row("2023-01-04", 0, null, 7)];
     const found = compareTable(SHAPE, spark, duckdb, evidence);
-    expect(found.map((d) => [d.row, d.column])).toEqual([[-1, "(rows)"], [0, "n"], [1, "rate"]]);
+    expect(found.map((d) => [d.row, d.column])).toEqual([
+      [-1, "(rows)"],
+      [0, "n"],
+      [1, "rate"],
+    ]);
     // p50 differs in value (7 vs 9) but Spark's 7 holds rank 2 of 3, the median: agreed.
   });
 
@@ -95,11 +114,30 @@ describe("comparing tables", () => {
 
 describe("totals and growth", () => {
   const figures = (name: string, sparkMs: number, duckdbMs: number, spillBytes = 0): AnalysisFigures => ({
-    name, sparkMs, sparkUiMs: sparkMs / 2, duckdbMs, ratio: sparkMs / duckdbMs, spillBytes, shuffleReadBytes: 10, shuffleWriteBytes: 5,
-    jobs: 1, tasks: 2, heaviestStage: undefined, loadAtStart: 0, disagreements: [],
+    name,
+    sparkMs,
+    sparkUiMs: sparkMs / 2,
+    duckdbMs,
+    ratio: sparkMs / duckdbMs,
+    spillBytes,
+    shuffleReadBytes: 10,
+    shuffleWriteBytes: 5,
+    jobs: 1,
+    tasks: 2,
+    heaviestStage: undefined,
+    loadAtStart: 0,
+    disagreements: [],
   });
   const size = (rows: number, analyses: AnalysisFigures[]): SizeResult => ({
-    requestedRows: rows, rows, analyses, total: totals(analyses), sparkPeakHeapBytes: null, duckdbMaxRssBytes: 0, duckdbBaselineRssBytes: 0, loadAtStart: [], loadAtEnd: [],
+    requestedRows: rows,
+    rows,
+    analyses,
+    total: totals(analyses),
+    sparkPeakHeapBytes: null,
+    duckdbMaxRssBytes: 0,
+    duckdbBaselineRssBytes: 0,
+    loadAtStart: [],
+    loadAtEnd: [],
   });
 
   it("sums times and takes the whole set's ratio from the sums, not the mean of ratios", () => {

@@ -25,7 +25,8 @@ describe("the insights command's help", () => {
   it("insights --help and each group's help name every command below them, with its summary", () => {
     for (const { path, group } of groups(INSIGHTS, "insights")) {
       const help = groupHelp(path, group);
-      for (const { path: name, command } of leafCommands(group)) expect(help).toMatch(new RegExp(`^  ${escape(name)} +${escape(command.summary.split(" ")[0] ?? "")}`, "m"));
+      for (const { path: name, command } of leafCommands(group))
+        expect(help).toMatch(new RegExp(`^  ${escape(name)} +${escape(command.summary.split(" ")[0] ?? "")}`, "m"));
     }
     const top = groupHelp("insights", INSIGHTS);
     for (const entry of INSIGHTS.commands) expect(top).toContain(`  ${entry.name}`);

@@ -11,7 +11,10 @@ const ROOT = join(__dirname, "..", "..");
  */
 async function insights(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", "src/cli/main.ts", ...args], { cwd: ROOT, env: { ...process.env, SPARK_REMOTE: "sc://127.0.0.1:9" } });
+    const { stdout, stderr } = await promisify(execFile)("npx", ["tsx", "src/cli/main.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, SPARK_REMOTE: "sc://127.0.0.1:9" },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -34,9 +37,18 @@ describe("insights on a wrong command line", () => {
   });
 
   it("exits 2 when a required option is missing, an option belongs to another mode, or a group lacks its command", async () => {
-    expect(await insights("stream", "run", "--out", "x")).toMatchObject({ code: 2, stderr: "insights stream run: --source DIR is required (see 'insights stream run --help')\n" });
-    expect(await insights("generate", "--users", "5")).toMatchObject({ code: 2, stderr: "insights generate: --users needs --mode realistic (see 'insights generate --help')\n" });
-    expect(await insights("server")).toMatchObject({ code: 2, stderr: "insights server: needs a command: start, status, stop (see 'insights server --help')\n" });
+    expect(await insights("stream", "run", "--out", "x")).toMatchObject({
+      code: 2,
+      stderr: "insights stream run: --source DIR is required (see 'insights stream run --help')\n",
+    });
+    expect(await insights("generate", "--users", "5")).toMatchObject({
+      code: 2,
+      stderr: "insights generate: --users needs --mode realistic (see 'insights generate --help')\n",
+    });
+    expect(await insights("server")).toMatchObject({
+      code: 2,
+      stderr: "insights server: needs a command: start, status, stop (see 'insights server --help')\n",
+    });
   });
 
   it("prints a command's generated help and exits 0", async () => {

@@ -22,11 +22,7 @@ const INTERACTION_LINES = [
   "u000003,2023-06-12 08:30:00,create,p000006,2000000,1.1.0", // above the 30-min cap for power users
 ];
 
-const METADATA_LINES = [
-  "u000001,2023-01-01,US,iPhone,free",
-  "u000002,2023-02-01,DE,Windows,premium",
-  "u000003,2023-03-01,JP,Mac,basic",
-];
+const METADATA_LINES = ["u000001,2023-01-01,US,iPhone,free", "u000002,2023-02-01,DE,Windows,premium", "u000003,2023-03-01,JP,Mac,basic"];
 
 const HEADERS: Readonly<Record<string, string>> = {
   "dau.csv": "date,dau,wau,mau,dau_mau_ratio",
@@ -59,12 +55,18 @@ beforeAll(async () => {
 function table(metricsDir: string, file: string): string[][] {
   const text = readFileSync(join(metricsDir, file), "utf8");
   expect(text).not.toContain('"');
-  return text.trimEnd().split("\n").slice(1).map((line) => line.split(","));
+  return text
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
 }
 
 describe("insights analyze (runAnalyzeJob)", () => {
   it("ingests the raw inputs first: the malformed line is quarantined", () => {
-    const quality = JSON.parse(readFileSync(join(dir, "from-raw", "ingested", "quality.json"), "utf8")) as { interactions: { read: number; valid: number; quarantined: number } };
+    const quality = JSON.parse(readFileSync(join(dir, "from-raw", "ingested", "quality.json"), "utf8")) as {
+      interactions: { read: number; valid: number; quarantined: number };
+    };
     expect(quality.interactions).toMatchObject({ read: 10, valid: 9, quarantined: 1 });
     expect(fromRaw.run.inputs.interactions).toMatchObject({ kind: "csv", rows: 9 });
     expect(fromRaw.run.inputs.metadata).toMatchObject({ kind: "csv", rows: 3 });
@@ -146,7 +148,11 @@ describe("insights analyze (runAnalyzeJob)", () => {
 
   it("reads already-ingested folders as they are and writes identical metric files", async () => {
     const ingested = join(dir, "from-raw", "ingested");
-    const again = await runAnalyzeJob(spark, { interactions: join(ingested, "interactions"), metadata: join(ingested, "metadata"), outDir: join(dir, "from-ingested") });
+    const again = await runAnalyzeJob(spark, {
+      interactions: join(ingested, "interactions"),
+      metadata: join(ingested, "metadata"),
+      outDir: join(dir, "from-ingested"),
+    });
     expect(again.run.inputs.interactions).toMatchObject({ kind: "ingested", rows: 9 });
     expect(again.run.inputs.metadata.kind).toBe("ingested");
     expect(readdirSync(join(dir, "from-ingested")).sort()).toEqual(["metrics", "run.json"]);

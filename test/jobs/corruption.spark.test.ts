@@ -62,22 +62,32 @@ describe.each([
   const perKind = rows / 100;
   const input = (): string => join(root, dataset, "corrupted");
 
-  it("records exactly fraction × rows of each kind, and ingestion quarantines exactly those, each for its reason", async () => {
-    const corrupted = corruptDataset(generate(spark, rows, SEED, { keepRowId: true }), dataset, FRACTION, rows);
-    expect(corrupted.counts).toEqual(Object.fromEntries(kinds.map((k) => [k.name, perKind])));
-    expect(corrupted.generatedRows).toBe(rows);
-    expect(corrupted.totalRows).toBe(rows + perKind); // one copy per exact_duplicate row
-    await writeCorruptedCsv(corrupted.rows, input());
+  it(
+    "records exactly fraction × rows of each kind, and ingestion quarantines exactly those, each for its reason",
+    async () => {
+      const corrupted = corruptDataset(generate(spark, rows, SEED, { keepRowId: true }), dataset, FRACTION, rows);
+      expect(corrupted.counts).toEqual(Object.fromEntries(kinds.map((k) => [k.name, perKind])));
+      expect(corrupted.generatedRows).toBe(rows);
+      expect(corrupted.totalRows).toBe(rows + perKind); // one copy per exact_duplicate row
+      await writeCorruptedCsv(corrupted.rows, input());
 
-    const counts = await ingest(spark, { ...RULES, input: input(), format: "csv", validPath: join(root, dataset, "valid"), quarantinePath: join(root, dataset, "quarantine") });
-    // Every kind produces its own reason (no two kinds share one), so the maps must match exactly.
-    expect(new Set(kinds.map((k) => k.reason)).size).toBe(kinds.length);
-    expect(counts.byReason).toEqual(Object.fromEntries(kinds.map((k) => [k.reason, corrupted.counts[k.name]])));
-    expect(counts.read).toBe(corrupted.totalRows);
-    expect(counts.valid + counts.quarantined).toBe(counts.read);
-    // Every kind but the duplicate damages its row; a duplicate's original stays valid.
-    expect(counts.valid).toBe(rows - (kinds.length - 1) * perKind);
-  }, INGEST_TIMEOUT_MS);
+      const counts = await ingest(spark, {
+        ...RULES,
+        input: input(),
+        format: "csv",
+        validPath: join(root, dataset, "valid"),
+        quarantinePath: join(root, dataset, "quarantine"),
+      });
+      // Every kind produces its own reason (no two kinds share one), so the maps must match exactly.
+      expect(new Set(kinds.map((k) => k.reason)).size).toBe(kinds.length);
+      expect(counts.byReason).toEqual(Object.fromEntries(kinds.map((k) => [k.reason, corrupted.counts[k.name]])));
+      expect(counts.read).toBe(corrupted.totalRows);
+      expect(counts.valid + counts.quarantined).toBe(counts.read);
+      // Every kind but the duplicate damages its row; a duplicate's original stays valid.
+      expect(counts.valid).toBe(rows - (kinds.length - 1) * perKind);
+    },
+    INGEST_TIMEOUT_MS,
+  );
 
   it("writes the brief's header, CRLF lines, and invalid UTF-8 bytes only in the invalid_utf8 rows", () => {
     const files = partFiles(input());
@@ -111,7 +121,10 @@ describe("corruption at fraction 0", () => {
     const previous = await spark.conf.get("spark.sql.session.timeZone");
     await spark.conf.set("spark.sql.session.timeZone", "America/New_York");
     try {
-      for (const [name, generate] of [["interactions", seedInteractions], ["metadata", seedMetadata]] as const) {
+      for (const [name, generate] of [
+        ["interactions", seedInteractions],
+        ["metadata", seedMetadata],
+      ] as const) {
         const clean = join(root, "zero", name, "clean");
         const lines = join(root, "zero", name, "lines");
         await writeDataset(generate(spark, rows, SEED), clean, { format: "csv", singleFile: true });
@@ -125,23 +138,47 @@ describe("corruption at fraction 0", () => {
 });
 
 describe("insights generate --corrupt on realistic data", () => {
-  it("records counts that ingestion reproduces exactly, with metadata ids that are not contiguous", async () => {
-    const outDir = join(root, "realistic");
-    const result = await runGenerateJob(spark, { mode: "realistic", interactions: 20_000, metadata: 0, seed: SEED, format: "csv", outDir, corruption: FRACTION });
-    const recorded = JSON.parse(readFileSync(join(outDir, "corruption.json"), "utf8")) as { fractionPerKind: number; interactions: { rows: number; corrupted: Record<string, number> }; metadata: { rows: number; corrupted: Record<string, number> } };
-    expect(recorded.fractionPerKind).toBe(FRACTION);
-    // 20,000 contiguous interaction ids: 200 of each kind, by hand.
-    expect(recorded.interactions.corrupted).toEqual(Object.fromEntries(corruptionKindsOf("interactions").map((k) => [k.name, 200])));
+  it(
+    "records counts that ingestion reproduces exactly, with metadata ids that are not contiguous",
+    async () => {
+      const outDir = join(root, "realistic");
+      const result = await runGenerateJob(spark, {
+        mode: "realistic",
+        interactions: 20_000,
+        metadata: 0,
+        seed: SEED,
+        format: "csv",
+        outDir,
+        corruption: FRACTION,
+      });
+      const recorded = JSON.parse(readFileSync(join(outDir, "corruption.json"), "utf8")) as {
+        fractionPerKind: number;
+        interactions: { rows: number; corrupted: Record<string, number> };
+        metadata: { rows: number; corrupted: Record<string, number> };
+      };
+      expect(recorded.fractionPerKind).toBe(FRACTION);
+      // 20,000 contiguous interaction ids: 200 of each kind, by hand.
+      expect(recorded.interactions.corrupted).toEqual(Object.fromEntries(corruptionKindsOf("interactions").map((k) => [k.name, 200])));
 
-    for (const [dataset, ingest] of [["interactions", ingestInteractions], ["metadata", ingestMetadata]] as const) {
-      const written = recorded[dataset];
-      expect(written.rows).toBe(result[dataset].rows);
-      const counts = await ingest(spark, { ...RULES, input: result[dataset].path, validPath: join(outDir, "valid", dataset), quarantinePath: join(outDir, "quarantine", dataset) });
-      expect(counts.read).toBe(written.rows);
-      expect(counts.byReason).toEqual(Object.fromEntries(corruptionKindsOf(dataset).map((k) => [k.reason, written.corrupted[k.name]])));
-    }
-    // About 1% of the metadata rows per kind: the orphans' gaps in the ids change it only slightly.
-    const metadataKinds = Object.values(recorded.metadata.corrupted);
-    for (const n of metadataKinds) expect(Math.abs(n / (result.metadata.rows / (1 + FRACTION)) - FRACTION)).toBeLessThan(0.004);
-  }, 2 * INGEST_TIMEOUT_MS);
+      for (const [dataset, ingest] of [
+        ["interactions", ingestInteractions],
+        ["metadata", ingestMetadata],
+      ] as const) {
+        const written = recorded[dataset];
+        expect(written.rows).toBe(result[dataset].rows);
+        const counts = await ingest(spark, {
+          ...RULES,
+          input: result[dataset].path,
+          validPath: join(outDir, "valid", dataset),
+          quarantinePath: join(outDir, "quarantine", dataset),
+        });
+        expect(counts.read).toBe(written.rows);
+        expect(counts.byReason).toEqual(Object.fromEntries(corruptionKindsOf(dataset).map((k) => [k.reason, written.corrupted[k.name]])));
+      }
+      // About 1% of the metadata rows per kind: the orphans' gaps in the ids change it only slightly.
+      const metadataKinds = Object.values(recorded.metadata.corrupted);
+      for (const n of metadataKinds) expect(Math.abs(n / (result.metadata.rows / (1 + FRACTION)) - FRACTION)).toBeLessThan(0.004);
+    },
+    2 * INGEST_TIMEOUT_MS,
+  );
 });

@@ -7,8 +7,22 @@ import type { UiRddStorage } from "../../src/lib/sparkui";
 import { storedRdds, userJobTag, waitForJobs, waitForStoredRdds } from "../support/spark-ui";
 import { ENRICHED } from "../../src/domain/data/schemas";
 
-interface Interaction { user_id: string; timestamp: Date; action_type: string; page_id: string; duration_ms: number; app_version: string; event_date: string }
-interface Metadata { user_id: string; join_date: string; country: string; device_type: string; subscription_type: string }
+interface Interaction {
+  user_id: string;
+  timestamp: Date;
+  action_type: string;
+  page_id: string;
+  duration_ms: number;
+  app_version: string;
+  event_date: string;
+}
+interface Metadata {
+  user_id: string;
+  join_date: string;
+  country: string;
+  device_type: string;
+  subscription_type: string;
+}
 
 const next = generator(2024);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
@@ -54,8 +68,19 @@ function expectedRows(): string[] {
   }
   return INTERACTIONS.map((i) => {
     const m = best.get(i.user_id);
-    return key([i.user_id, i.timestamp.toISOString(), i.event_date, i.action_type, i.page_id, i.duration_ms, i.app_version,
-      m?.country ?? "unknown", m?.device_type ?? "unknown", m?.subscription_type ?? "unknown", m?.join_date ?? null]);
+    return key([
+      i.user_id,
+      i.timestamp.toISOString(),
+      i.event_date,
+      i.action_type,
+      i.page_id,
+      i.duration_ms,
+      i.app_version,
+      m?.country ?? "unknown",
+      m?.device_type ?? "unknown",
+      m?.subscription_type ?? "unknown",
+      m?.join_date ?? null,
+    ]);
   }).sort();
 }
 
@@ -69,7 +94,10 @@ let enriched: DataFrame;
 beforeAll(async () => {
   // As ingested: both sides carry their batch's lineage column, which the enrichment must drop.
   const interactions = spark
-    .createDataFrame(INTERACTIONS, "user_id string, timestamp timestamp, action_type string, page_id string, duration_ms bigint, app_version string, event_date date")
+    .createDataFrame(
+      INTERACTIONS,
+      "user_id string, timestamp timestamp, action_type string, page_id string, duration_ms bigint, app_version string, event_date date",
+    )
     .withColumn("ingest_batch", F.lit("batch-a"));
   const metadata = spark
     .createDataFrame(METADATA, "user_id string, join_date date, country string, device_type string, subscription_type string")

@@ -6,7 +6,15 @@ const description: JoinDescription = {
   strategy: "salted",
   reason: "2 hot user_id(s) without AQE's skew split",
   metadataBytes: 3 * 2 ** 20,
-  hotKeys: { count: 12, threshold: 10_000, hottestRows: 250_000, totalRows: 1_000_000, distinctKeys: 4_000, sampleFraction: 0.04, hottest: ["u000007", "u`evil"] },
+  hotKeys: {
+    count: 12,
+    threshold: 10_000,
+    hottestRows: 250_000,
+    totalRows: 1_000_000,
+    distinctKeys: 4_000,
+    sampleFraction: 0.04,
+    hottest: ["u000007", "u`evil"],
+  },
   physicalPlan: "== Physical Plan ==\n* Filter user_id IN (```)\n",
 };
 

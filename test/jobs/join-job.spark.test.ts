@@ -9,7 +9,14 @@ import { defaultParallelism } from "../../src/domain/data/tuning/apply-paralleli
 import { useSpark, useTempDir } from "../support/spark";
 
 const day = (d: number, h = 12): Date => new Date(Date.UTC(2023, 5, d, h));
-const event = (user: string, when: Date, ms: number) => ({ user_id: user, timestamp: when, action_type: "edit", page_id: "p000001", duration_ms: ms, app_version: "6.1.0" });
+const event = (user: string, when: Date, ms: number) => ({
+  user_id: user,
+  timestamp: when,
+  action_type: "edit",
+  page_id: "p000001",
+  duration_ms: ms,
+  app_version: "6.1.0",
+});
 
 const INTERACTION_ROWS = [
   event("u000001", day(1), 100),
@@ -71,7 +78,9 @@ describe("insights join (runJoinJob)", () => {
     const markdown = readFileSync(join(outDir, "join.md"), "utf8");
     expect(markdown).toContain("**Strategy: broadcast.**");
     expect(markdown).toContain("BroadcastHashJoin");
-    expect(JSON.parse(readFileSync(join(outDir, "join.json"), "utf8"))).toEqual(JSON.parse(JSON.stringify({ ...result.description, parallelism: result.parallelism })));
+    expect(JSON.parse(readFileSync(join(outDir, "join.json"), "utf8"))).toEqual(
+      JSON.parse(JSON.stringify({ ...result.description, parallelism: result.parallelism })),
+    );
     // Kilobytes of input make one 128 MiB partition, rounded up to the cores: one partition per core.
     expect(result.parallelism.shufflePartitions).toBe(await defaultParallelism(spark));
     expect(await spark.conf.get("spark.sql.shuffle.partitions")).toBe(String(result.parallelism.shufflePartitions));

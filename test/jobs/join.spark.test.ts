@@ -12,8 +12,21 @@ import { sortMergeJoin } from "../../src/jobs/join/sort-merge-join";
 import { generator } from "../support/random";
 import { useSpark } from "../support/spark";
 
-interface Interaction { user_id: string | null; timestamp: Date; action_type: string; page_id: string; duration_ms: number; app_version: string }
-interface Metadata { user_id: string | null; join_date: string; country: string; device_type: string; subscription_type: string }
+interface Interaction {
+  user_id: string | null;
+  timestamp: Date;
+  action_type: string;
+  page_id: string;
+  duration_ms: number;
+  app_version: string;
+}
+interface Metadata {
+  user_id: string | null;
+  join_date: string;
+  country: string;
+  device_type: string;
+  subscription_type: string;
+}
 
 const next = generator(42);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
@@ -79,8 +92,18 @@ function expectedJoin(): string[] {
   }
   return INTERACTION_ROWS.map((i) => {
     const m = i.user_id === null ? undefined : best.get(i.user_id);
-    return key([i.user_id, i.timestamp.toISOString(), i.action_type, i.page_id, i.duration_ms, i.app_version,
-      m?.join_date ?? null, m?.country ?? "unknown", m?.device_type ?? "unknown", m?.subscription_type ?? "unknown"]);
+    return key([
+      i.user_id,
+      i.timestamp.toISOString(),
+      i.action_type,
+      i.page_id,
+      i.duration_ms,
+      i.app_version,
+      m?.join_date ?? null,
+      m?.country ?? "unknown",
+      m?.device_type ?? "unknown",
+      m?.subscription_type ?? "unknown",
+    ]);
   }).sort();
 }
 
@@ -90,8 +113,22 @@ function key(values: readonly unknown[]): string {
 
 async function collectedJoin(df: DataFrame): Promise<string[]> {
   const rows: Row[] = await df.collect();
-  return rows.map((r) => key([r.user_id, (r.timestamp as Date).toISOString(), r.action_type, r.page_id, r.duration_ms, r.app_version,
-    r.join_date, r.country, r.device_type, r.subscription_type])).sort();
+  return rows
+    .map((r) =>
+      key([
+        r.user_id,
+        (r.timestamp as Date).toISOString(),
+        r.action_type,
+        r.page_id,
+        r.duration_ms,
+        r.app_version,
+        r.join_date,
+        r.country,
+        r.device_type,
+        r.subscription_type,
+      ]),
+    )
+    .sort();
 }
 
 const spark = useSpark();
@@ -185,7 +222,10 @@ describe("join strategies give the left join of the definitions", () => {
   });
 
   it("the chooser's pick for small metadata (broadcast)", async () => {
-    const result = await skewAwareJoin(spark, interactions, metadata, { ...DEFAULT_SKEW_AWARE_JOIN, hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 } });
+    const result = await skewAwareJoin(spark, interactions, metadata, {
+      ...DEFAULT_SKEW_AWARE_JOIN,
+      hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 },
+    });
     expect(result.choice.strategy).toBe("broadcast");
     // A broadcast shuffles no interactions: the hot keys do not matter, so they are not searched.
     expect(result.hotKeys).toBeNull();
@@ -193,7 +233,11 @@ describe("join strategies give the left join of the definitions", () => {
   });
 
   it("the chooser's pick for metadata above the broadcast threshold: hot keys searched, AQE sort-merge", async () => {
-    const options = { ...DEFAULT_SKEW_AWARE_JOIN, policy: { ...DEFAULT_SKEW_AWARE_JOIN.policy, broadcastThresholdBytes: 1 }, hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 } };
+    const options = {
+      ...DEFAULT_SKEW_AWARE_JOIN,
+      policy: { ...DEFAULT_SKEW_AWARE_JOIN.policy, broadcastThresholdBytes: 1 },
+      hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 },
+    };
     const result = await skewAwareJoin(spark, interactions, metadata, options);
     expect(result.choice.strategy).toBe("sort-merge-aqe");
     expect([...(result.hotKeys?.keys ?? [])].sort()).toEqual(HOT_KEYS);
@@ -201,7 +245,12 @@ describe("join strategies give the left join of the definitions", () => {
   });
 
   it("an imposed salted join searches the hot keys even when the metadata could be broadcast", async () => {
-    const options = { ...DEFAULT_SKEW_AWARE_JOIN, strategy: "salted" as const, saltBuckets: 4, hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 } };
+    const options = {
+      ...DEFAULT_SKEW_AWARE_JOIN,
+      strategy: "salted" as const,
+      saltBuckets: 4,
+      hotKeys: { ...DEFAULT_HOT_KEY_OPTIONS, factorOverAverage: 5, minRows: 50, maxKeys: 100 },
+    };
     const result = await skewAwareJoin(spark, interactions, metadata, options);
     expect(result.choice.reason).toMatch(/^imposed by the caller; the measurements alone would choose broadcast/);
     expect([...(result.hotKeys?.keys ?? [])].sort()).toEqual(HOT_KEYS);

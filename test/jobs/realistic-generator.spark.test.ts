@@ -266,8 +266,8 @@ describe("sessions and seasonality", () => {
     const afternoon = sum([12, 13, 14, 15, 16, 17].map((h) => hours.get(h) ?? 0));
     const night = sum([0, 1, 2, 3, 4, 5].map((h) => hours.get(h) ?? 0));
     const expected = sum(HOUR_WEIGHTS.slice(12, 18)) / sum(HOUR_WEIGHTS.slice(0, 6));
-    expect((afternoon / night) / expected).toBeGreaterThan(0.9);
-    expect((afternoon / night) / expected).toBeLessThan(1.1);
+    expect(afternoon / night / expected).toBeGreaterThan(0.9);
+    expect(afternoon / night / expected).toBeLessThan(1.1);
   });
 });
 
@@ -281,7 +281,9 @@ describe("performance effects", () => {
   it("slows page loads on the slow device by its factor", () => {
     const views = burstFree();
     const slow = truth.performance.slowDevice;
-    const ratio = median(views.filter((e) => device.get(e.user) === slow.deviceType).map((e) => e.duration)) / median(views.filter((e) => device.get(e.user) !== slow.deviceType).map((e) => e.duration));
+    const ratio =
+      median(views.filter((e) => device.get(e.user) === slow.deviceType).map((e) => e.duration)) /
+      median(views.filter((e) => device.get(e.user) !== slow.deviceType).map((e) => e.duration));
     expect(ratio / slow.factor).toBeGreaterThan(0.9);
     expect(ratio / slow.factor).toBeLessThan(1.1);
   });
@@ -345,7 +347,12 @@ describe("planted anomalies", () => {
     }
     expect(botEvents.every((e) => e.seconds >= from && e.seconds < to && e.action === "create" && e.duration >= 50 && e.duration <= 250)).toBe(true);
     // Far more events than a typical user makes in a year.
-    const perUser = [...countBy(events.filter((e) => !ids.has(e.user)), (e) => e.user).values()];
+    const perUser = [
+      ...countBy(
+        events.filter((e) => !ids.has(e.user)),
+        (e) => e.user,
+      ).values(),
+    ];
     expect(low).toBeGreaterThan(median(perUser));
   });
 

@@ -127,7 +127,12 @@ describe("near-real-time p95 per app_version", () => {
       expect(withinRankTolerance(byWindow.get(`${row.app_version ?? ""} ${row.window_start ?? ""}`) ?? [], row.p95_ms)).toBe(true);
     }
     const [all] = rowsOf("all");
-    expect(withinRankTolerance(loads.map((l) => l.ms), all?.p95_ms ?? NaN)).toBe(true);
+    expect(
+      withinRankTolerance(
+        loads.map((l) => l.ms),
+        all?.p95_ms ?? NaN,
+      ),
+    ).toBe(true);
     // Release order: 6.10.0 after 6.2.0.
     expect(rowsOf("app_version").map((r) => r.app_version)).toEqual(["6.1.0", "6.2.0", "6.10.0"]);
 

@@ -22,7 +22,9 @@ describe("the layers lint rule", () => {
   });
 
   it("refuses an import that runs up a layer, naming both ends", () => {
-    expect(check("src/domain/data/ingest/x.ts", "src/jobs/tuning/plan")).toMatch(/src\/domain\/data\/ingest\/x\.ts \(layer data\) imports src\/jobs\/tuning\/plan \(layer jobs\)/);
+    expect(check("src/domain/data/ingest/x.ts", "src/jobs/tuning/plan")).toMatch(
+      /src\/domain\/data\/ingest\/x\.ts \(layer data\) imports src\/jobs\/tuning\/plan \(layer jobs\)/,
+    );
     expect(check("src/connect/sql/x.ts", "src/lib/text/format")).toMatch(/layer connect.*layer text/);
     expect(check("src/domain/analyses/anomalies/x.ts", "src/domain/evaluation/anomaly-scoring")).toMatch(/layer evaluation/);
   });
@@ -46,7 +48,12 @@ describe("the layers lint rule", () => {
     ].join("\n");
     const messages = linter.verify(
       code,
-      { files: ["**/*.js"], plugins: { layers: rule.layersPlugin }, rules: { "layers/no-upward-import": "error" }, languageOptions: { sourceType: "module", ecmaVersion: 2022 } },
+      {
+        files: ["**/*.js"],
+        plugins: { layers: rule.layersPlugin },
+        rules: { "layers/no-upward-import": "error" },
+        languageOptions: { sourceType: "module", ecmaVersion: 2022 },
+      },
       "/repo/src/domain/data/file.js",
     );
     expect(messages.map((m) => m.line)).toEqual([1, 2, 3, 4, 5]);

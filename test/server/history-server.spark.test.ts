@@ -32,7 +32,11 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once("exit", (status) => { resolve({ status, stdout, stderr }); }));
+  return new Promise((resolve) =>
+    child.once("exit", (status) => {
+      resolve({ status, stdout, stderr });
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -71,7 +75,8 @@ describe("History Server replay", () => {
   it("captures the same jobs, stages and tasks as the live UI did", () => {
     expect(replayed.applicationId).toBe(live.applicationId);
     expect(replayed.jobs.map((j) => [j.jobId, j.status, j.numTasks])).toEqual(live.jobs.map((j) => [j.jobId, j.status, j.numTasks]));
-    const stageFigures = (c: StepCapture) => c.stages.map((s) => [s.stageId, s.attemptId, s.status, s.numTasks, s.executorRunTime, s.shuffleReadBytes, s.shuffleWriteBytes]);
+    const stageFigures = (c: StepCapture) =>
+      c.stages.map((s) => [s.stageId, s.attemptId, s.status, s.numTasks, s.executorRunTime, s.shuffleReadBytes, s.shuffleWriteBytes]);
     expect(stageFigures(replayed)).toEqual(stageFigures(live));
     // One map stage of RANGE_PARTITIONS tasks, one reduce stage of SHUFFLE_PARTITIONS tasks.
     expect(replayed.stages.map((s) => s.numTasks).sort()).toEqual([RANGE_PARTITIONS, SHUFFLE_PARTITIONS]);

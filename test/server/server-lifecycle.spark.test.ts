@@ -57,7 +57,11 @@ describe("embedded server lifecycle", () => {
 
   it("stops its server when its owner gets SIGTERM", async () => {
     const { child, pgid } = await startOwner();
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => { resolve(signal); }));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => {
+        resolve(signal);
+      }),
+    );
     child.kill("SIGTERM");
     expect(await exited).toBe("SIGTERM");
     expect(await waitUntil(() => !groupAlive(pgid), 30_000)).toBe(true);

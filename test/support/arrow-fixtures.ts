@@ -28,7 +28,11 @@ export function decimalData(unscaled: readonly bigint[], precision: number, scal
 }
 
 /** A fixed-width column straight from its values buffer. */
-export function fixedData(type: arrow.DataType, values: Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array, valid?: readonly boolean[]): arrow.Data {
+export function fixedData(
+  type: arrow.DataType,
+  values: Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array,
+  valid?: readonly boolean[],
+): arrow.Data {
   // Buffers by position (offsets, values, validity), as Data takes them for any fixed-width type.
   const { nullBitmap, nullCount } = nulls(valid);
   return new arrow.Data(type, 0, valid?.length ?? values.length, nullCount, [undefined, values, nullBitmap]);

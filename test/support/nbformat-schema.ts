@@ -17,7 +17,9 @@ export function nbformatSchema(): object {
   const schemaFile = join(cache, "nbformat.v4.5.schema.json");
   if (!existsSync(schemaFile)) {
     mkdirSync(cache, { recursive: true });
-    execFileSync("python3", ["-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", `nbformat==${NBFORMAT_VERSION}`, "--dest", cache], { stdio: "inherit" });
+    execFileSync("python3", ["-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", `nbformat==${NBFORMAT_VERSION}`, "--dest", cache], {
+      stdio: "inherit",
+    });
     const wheel = readdirSync(cache).find((file) => file.endsWith(".whl"));
     if (wheel === undefined) throw new Error(`pip did not download the nbformat ${NBFORMAT_VERSION} wheel into ${cache}`);
     // A wheel is a zip archive; Python reads it without an unzip tool.

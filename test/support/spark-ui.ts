@@ -67,7 +67,8 @@ export async function waitForStoredRdds(done: (rdds: UiRddStorage[]) => boolean,
   for (;;) {
     const rdds = await storedRdds();
     if (done(rdds)) return rdds;
-    if (Date.now() > deadline) expect.fail(`The cached RDDs did not reach the expected state in ${String(timeoutMs)} ms: ${JSON.stringify(rdds.map((r) => r.name))}`);
+    if (Date.now() > deadline)
+      expect.fail(`The cached RDDs did not reach the expected state in ${String(timeoutMs)} ms: ${JSON.stringify(rdds.map((r) => r.name))}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -67,7 +67,12 @@ export async function rowsOf(df: DataFrame, columns: readonly string[]): Promise
  * or by brute force): in order, or as multisets when `unordered` (a DataFrame without orderBy
  * has no order to assert).
  */
-export async function expectRows(df: DataFrame, columns: readonly string[], expected: readonly (readonly unknown[])[], options: { unordered?: boolean } = {}): Promise<void> {
+export async function expectRows(
+  df: DataFrame,
+  columns: readonly string[],
+  expected: readonly (readonly unknown[])[],
+  options: { unordered?: boolean } = {},
+): Promise<void> {
   const actual = await rowsOf(df, columns);
   if (options.unordered !== true) {
     expect(actual).toEqual(expected);

@@ -175,7 +175,13 @@ export function reaches(anomaly: PlantedAnomaly, ref: SeriesRef): boolean {
     case "bot_cluster": {
       const { dimension, value } = keyOf(ref.series);
       const actionType = typeof anomaly.details.actionType === "string" ? anomaly.details.actionType : "create";
-      return dimension === OVERALL || dimension === "country" || dimension === "device_type" || dimension === "major_minor" || (dimension === "action_type" && value === actionType);
+      return (
+        dimension === OVERALL ||
+        dimension === "country" ||
+        dimension === "device_type" ||
+        dimension === "major_minor" ||
+        (dimension === "action_type" && value === actionType)
+      );
     }
     default:
       return false;
@@ -263,6 +269,11 @@ export function scoreDetections(
     missed,
     notEvaluated,
     excluded,
-    falseAlarmRate: { falseAlarms: falseAlarms.length, series: covered.length, scoredPoints, per365Points: scoredPoints === 0 ? null : (falseAlarms.length / scoredPoints) * 365 },
+    falseAlarmRate: {
+      falseAlarms: falseAlarms.length,
+      series: covered.length,
+      scoredPoints,
+      per365Points: scoredPoints === 0 ? null : (falseAlarms.length / scoredPoints) * 365,
+    },
   };
 }

@@ -2,7 +2,16 @@ import type { DataFrame } from "../../connect";
 import type { PlantedAnomaly } from "../data/generate/realistic/ground-truth";
 import { defaultDetectorOptions, detectAnomalies, type DetectorOptions } from "../analyses/anomalies/detector";
 import type { Anomaly, Granularity } from "../analyses/anomalies/model";
-import { DEFAULT_MATCHING, EVALUATION_SETS, isExcluded, scoreDetections, type EvaluationSet, type MatchingOptions, type SeriesCoverage, type SetScore } from "./anomaly-scoring";
+import {
+  DEFAULT_MATCHING,
+  EVALUATION_SETS,
+  isExcluded,
+  scoreDetections,
+  type EvaluationSet,
+  type MatchingOptions,
+  type SeriesCoverage,
+  type SetScore,
+} from "./anomaly-scoring";
 import { collectSeries } from "../analyses/anomalies/series";
 
 export interface ScoreDetectorOptions extends MatchingOptions {

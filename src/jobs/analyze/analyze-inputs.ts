@@ -60,7 +60,8 @@ export async function resolveInputs(spark: SparkSession, options: ResolveInputsO
     if (isIngestedFolder(path, INGESTED_PARTITION[dataset])) return { path, kind: "ingested", valid_path: path };
     const format = detectInputFormat(path);
     const paths = { input: path, format, validPath: join(options.ingestedDir, dataset), quarantinePath: join(options.ingestedDir, "quarantine", dataset) };
-    const ingestion = dataset === "interactions" ? await ingestInteractions(spark, { ...bounds, ...paths }) : await ingestMetadata(spark, { ...bounds, ...paths });
+    const ingestion =
+      dataset === "interactions" ? await ingestInteractions(spark, { ...bounds, ...paths }) : await ingestMetadata(spark, { ...bounds, ...paths });
     return { path, kind: format, valid_path: paths.validPath, ingestion };
   };
   const interactions = await ingest("interactions", options.interactions);

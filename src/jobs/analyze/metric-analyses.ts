@@ -15,7 +15,15 @@ import { sessionSummary } from "../../domain/analyses/sessions/session-summary";
 import { sessionize } from "../../domain/analyses/sessions/sessionize";
 import { StorageLevel } from "../../connect";
 import { withPersisted } from "../with-persisted";
-import { anomalyRows, METRIC_DOCUMENTS, METRIC_TABLES, writeMetricRows, writeMetricTable, type MetricDocumentName, type MetricTableName } from "./metric-tables";
+import {
+  anomalyRows,
+  METRIC_DOCUMENTS,
+  METRIC_TABLES,
+  writeMetricRows,
+  writeMetricTable,
+  type MetricDocumentName,
+  type MetricTableName,
+} from "./metric-tables";
 
 /** What every analysis is given. */
 export interface AnalysisContext {
@@ -71,8 +79,7 @@ export const METRIC_ANALYSES: readonly MetricAnalysis[] = [
     name: "mau_monthly",
     tables: ["mau_monthly"],
     documents: [],
-    run: (c) =>
-      writeTable(c, "mau_monthly", calendarMonthlyActiveUsers(c.enriched, trailingRange(c.bounds, DEFAULT_ACTIVE_USERS.days, c.asOf))),
+    run: (c) => writeTable(c, "mau_monthly", calendarMonthlyActiveUsers(c.enriched, trailingRange(c.bounds, DEFAULT_ACTIVE_USERS.days, c.asOf))),
   },
   {
     name: "power_users",

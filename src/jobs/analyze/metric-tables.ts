@@ -170,5 +170,13 @@ export function readDeviceCorrelation(metricsDir: string): DeviceEffect {
 
 /** Rows of the anomalies table from the detector's anomalies. */
 export function anomalyRows(anomalies: readonly Anomaly[]): AnomalyRow[] {
-  return anomalies.map(({ series, granularity, ts, observed, expected, score, direction }) => ({ series, granularity, ts, observed, expected, score, direction }));
+  return anomalies.map(({ series, granularity, ts, observed, expected, score, direction }) => ({
+    series,
+    granularity,
+    ts,
+    observed,
+    expected,
+    score,
+    direction,
+  }));
 }

@@ -26,7 +26,10 @@ async function threeAnalyses(enriched: DataFrame): Promise<unknown> {
   const bounds = await readEventDateBounds(enriched);
   const range = trailingRange(bounds, DEFAULT_ACTIVE_USERS.days, bounds.last);
   const dau = await activeUsers(enriched, range).select("date", "dau").orderBy("date").collect();
-  const retention = await retentionCells(enriched, bounds.last).select("cohort_week", "week_offset", "retained").orderBy("cohort_week", "week_offset").collect();
+  const retention = await retentionCells(enriched, bounds.last)
+    .select("cohort_week", "week_offset", "retained")
+    .orderBy("cohort_week", "week_offset")
+    .collect();
   const p95 = await p95ByVersion(enriched).select("app_version", "events", "p95_ms").collect();
   return JSON.parse(JSON.stringify({ dau, retention, p95 }, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value)));
 }
@@ -44,7 +47,8 @@ export function cachingExperiment(inputs: ExperimentInputs): Experiment {
   return {
     name: "Repeated scans and joins without a cache",
     symptom: "Every analysis step re-reads the interactions and rebuilds the join: the same scan stages (same input bytes) appear in each step.",
-    hypothesis: "The analyses share their input; computing it once and keeping it in executor memory (spilling to local disk) removes all but one scan and join.",
+    hypothesis:
+      "The analyses share their input; computing it once and keeping it in executor memory (spilling to local disk) removes all but one scan and join.",
     fix: "Persist the enriched interactions with MEMORY_AND_DISK, fill the cache with one count, run the analyses, unpersist.",
     before: { tag: "bottleneck-cache-before", conf: TUNED, run: async (spark) => threeAnalyses(await joinedInline(spark, inputs)) },
     after: {
@@ -81,7 +85,8 @@ export function shufflePartitionsExperiment(inputs: ExperimentInputs): Experimen
   return {
     name: "Too many tiny shuffle partitions",
     symptom: "The per-user aggregation's shuffle stage runs 200 tasks, most of them a few milliseconds long, whatever the input size.",
-    hypothesis: "spark.sql.shuffle.partitions = 200 is a static guess: on this input most partitions are near-empty and per-task overhead dominates; on 1 TB the same 200 would be 5 GB each and spill.",
+    hypothesis:
+      "spark.sql.shuffle.partitions = 200 is a static guess: on this input most partitions are near-empty and per-task overhead dominates; on 1 TB the same 200 would be 5 GB each and spill.",
     fix: "Adaptive execution coalesces the shuffle's partitions to about 64 MiB each at run time (and the jobs set the static count from the input size, see the join section).",
     before: { tag: "bottleneck-partitions-before", conf: UNTUNED, run: totals },
     after: { tag: "bottleneck-partitions-after", conf: TUNED, run: totals },
@@ -100,9 +105,18 @@ export function smallFilesExperiment(inputs: ExperimentInputs): Experiment {
   return {
     name: "Many small files and folders",
     symptom: "A scan of the date-partitioned data starts with a file-listing job with one task per day folder, then opens hundreds of small files.",
-    hypothesis: "Beyond spark.sql.sources.parallelPartitionDiscovery.threshold (32 paths) Spark lists folders with a Spark job; on a local or HDFS file system listing a few hundred folders on the driver is faster than scheduling the job, and packing small files into fewer splits (openCostInBytes) cuts tasks.",
+    hypothesis:
+      "Beyond spark.sql.sources.parallelPartitionDiscovery.threshold (32 paths) Spark lists folders with a Spark job; on a local or HDFS file system listing a few hundred folders on the driver is faster than scheduling the job, and packing small files into fewer splits (openCostInBytes) cuts tasks.",
     fix: "List on the driver up to a few thousand paths (threshold 4096) and count a file open as 1 MiB instead of 4 MiB, so splits pack more small files.",
-    before: { tag: "bottleneck-files-before", conf: { "spark.sql.sources.parallelPartitionDiscovery.threshold": 32, "spark.sql.files.openCostInBytes": 4 * 2 ** 20 }, run: perAction },
-    after: { tag: "bottleneck-files-after", conf: { "spark.sql.sources.parallelPartitionDiscovery.threshold": 4096, "spark.sql.files.openCostInBytes": 2 ** 20 }, run: perAction },
+    before: {
+      tag: "bottleneck-files-before",
+      conf: { "spark.sql.sources.parallelPartitionDiscovery.threshold": 32, "spark.sql.files.openCostInBytes": 4 * 2 ** 20 },
+      run: perAction,
+    },
+    after: {
+      tag: "bottleneck-files-after",
+      conf: { "spark.sql.sources.parallelPartitionDiscovery.threshold": 4096, "spark.sql.files.openCostInBytes": 2 ** 20 },
+      run: perAction,
+    },
   };
 }

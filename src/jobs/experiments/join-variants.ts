@@ -62,7 +62,10 @@ export const ADAPTIVE = {
 /** Reads a variant's inputs: CSV with the brief's explicit schema, or the ingested Parquet. */
 export function readInputs(spark: SparkSession, data: JoinInputPaths, input: InputFormat): Inputs {
   if (input === "csv") {
-    return { interactions: readBriefCsv(spark.read, INTERACTIONS.ddl, data.csv.interactions), metadata: readBriefCsv(spark.read, METADATA.ddl, data.csv.metadata) };
+    return {
+      interactions: readBriefCsv(spark.read, INTERACTIONS.ddl, data.csv.interactions),
+      metadata: readBriefCsv(spark.read, METADATA.ddl, data.csv.metadata),
+    };
   }
   // Only the brief's columns: ingestion adds lineage (ingest_batch) and folder columns, and both
   // runs must join the same columns.
@@ -73,8 +76,10 @@ export function readInputs(spark: SparkSession, data: JoinInputPaths, input: Inp
 }
 
 /** A plan that forces a sort-merge join whatever the sizes: the baseline and its ablations. */
-export const forcedSortMerge = (reason: string) => (_spark: SparkSession, inputs: Inputs): Promise<PlannedJoin> =>
-  Promise.resolve({ joined: sortMergeJoin(inputs.interactions, inputs.metadata), strategy: "sort-merge", reason });
+export const forcedSortMerge =
+  (reason: string) =>
+  (_spark: SparkSession, inputs: Inputs): Promise<PlannedJoin> =>
+    Promise.resolve({ joined: sortMergeJoin(inputs.interactions, inputs.metadata), strategy: "sort-merge", reason });
 
 /**
  * The raw CSV read with a typed schema, as an untuned job reads it, must survive any file that

@@ -28,7 +28,6 @@ export interface VariantRun {
   readonly loadAtStart: number;
 }
 
-
 /**
  * Runs one variant on a session of its own (so its configuration cannot leak into the next):
  * plans the join under the tag `<name>-measure` (the optimised variant's measurement jobs run

@@ -27,12 +27,7 @@ export async function writeBucketedTables(interactions: DataFrame, metadata: Dat
  * without it every write task would write a file per bucket (tasks × buckets small files).
  */
 async function writeBucketed(df: DataFrame, table: string, buckets: number): Promise<void> {
-  await df
-    .repartition(buckets, F.col("user_id"))
-    .write.mode("overwrite")
-    .bucketBy(buckets, "user_id")
-    .sortBy("user_id")
-    .saveAsTable(table);
+  await df.repartition(buckets, F.col("user_id")).write.mode("overwrite").bucketBy(buckets, "user_id").sortBy("user_id").saveAsTable(table);
 }
 
 /**

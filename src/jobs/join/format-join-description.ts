@@ -35,7 +35,6 @@ function hotKeyLines(hotKeys: JoinDescription["hotKeys"]): string[] {
   ];
 }
 
-
 function count(n: number): string {
   return formatCount(n);
 }

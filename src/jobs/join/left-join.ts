@@ -13,7 +13,5 @@ export function leftJoinMetadata(interactions: DataFrame, metadata: DataFrame, k
 }
 
 function withUnknownMetadata(joined: DataFrame): DataFrame {
-  return joined.withColumns(
-    Object.fromEntries(CATEGORICAL_METADATA_COLUMNS.map((name) => [name, F.coalesce(F.col(name), F.lit("unknown"))])),
-  );
+  return joined.withColumns(Object.fromEntries(CATEGORICAL_METADATA_COLUMNS.map((name) => [name, F.coalesce(F.col(name), F.lit("unknown"))])));
 }

@@ -22,10 +22,7 @@ import { leftJoinMetadata } from "./left-join";
 export function saltedJoin(interactions: DataFrame, metadata: DataFrame, hotKeys: readonly string[], saltBuckets: number): DataFrame {
   if (!Number.isInteger(saltBuckets) || saltBuckets < 1) throw new RangeError(`saltBuckets must be a positive integer, not ${saltBuckets}`);
   const isHot = hotKeys.length === 0 ? F.lit(false) : F.col("user_id").isin(...hotKeys);
-  const saltedInteractions = interactions.withColumn(
-    "salt",
-    F.when(isHot, F.pmod(F.xxhash64(...INTERACTIONS.columns), saltBuckets).cast("int")).otherwise(0),
-  );
+  const saltedInteractions = interactions.withColumn("salt", F.when(isHot, F.pmod(F.xxhash64(...INTERACTIONS.columns), saltBuckets).cast("int")).otherwise(0));
   // Every salt a hot key's interactions can carry gets its own copy of the metadata row.
   const replicatedMetadata = dedupeMetadata(metadata).withColumn(
     "salt",

@@ -108,8 +108,16 @@ export function readSnapshot(outDir: string): P95Snapshot | undefined {
 export function formatSnapshotTable(snapshot: P95Snapshot): string {
   const header = `batch ${snapshot.batchId}, triggered ${snapshot.triggerTime}, published ${snapshot.publishedAt}`;
   const shown = snapshot.rows.filter((r) => r.level !== "app_version_window");
-  const cells = [["app_version", "events", "p95_ms", ""], ...shown.map((r) => [r.app_version ?? "all", String(r.events), String(r.p95_ms), r.low_confidence ? "low confidence" : ""])];
+  const cells = [
+    ["app_version", "events", "p95_ms", ""],
+    ...shown.map((r) => [r.app_version ?? "all", String(r.events), String(r.p95_ms), r.low_confidence ? "low confidence" : ""]),
+  ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((row) => (row[i] ?? "").length)));
-  const lines = cells.map((row) => row.map((cell, i) => (i === 1 || i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join("  ").trimEnd());
+  const lines = cells.map((row) =>
+    row
+      .map((cell, i) => (i === 1 || i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd(),
+  );
   return [header, ...lines].join("\n");
 }

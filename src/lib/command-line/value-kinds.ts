@@ -70,7 +70,10 @@ export function commaList<const C extends readonly string[]>(known: C): ValueKin
     expects: `a comma-separated list of ${known.join(", ")}`,
     placeholder: "A,B,…",
     parse(value) {
-      const names = value.split(",").map((name) => name.trim()).filter((name) => name !== "");
+      const names = value
+        .split(",")
+        .map((name) => name.trim())
+        .filter((name) => name !== "");
       const valid = names.flatMap((name) => known.filter((k) => k === name));
       return names.length > 0 && valid.length === names.length ? valid : undefined;
     },

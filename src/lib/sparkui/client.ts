@@ -135,7 +135,8 @@ export class SparkUiClient {
       try {
         return await fetch(url);
       } catch (error) {
-        if (attempt === FETCH_ATTEMPTS) throw new SparkUiError(`GET ${url}: ${error instanceof Error ? error.message : String(error)} (after ${attempt} attempts)`, { cause: error });
+        if (attempt === FETCH_ATTEMPTS)
+          throw new SparkUiError(`GET ${url}: ${error instanceof Error ? error.message : String(error)} (after ${attempt} attempts)`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       }
     }

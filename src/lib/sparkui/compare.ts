@@ -59,7 +59,8 @@ function figures(capture: StepCapture, options: HeuristicOptions): StepFigures {
     shuffleWriteBytes: m.shuffleWriteBytes,
     memorySpilledBytes: m.memorySpilledBytes,
     diskSpilledBytes: m.diskSpilledBytes,
-    heaviestStage: m.heaviestStage === undefined ? undefined : { stageId: m.heaviestStage.stageId, tasks: m.heaviestStage.numTasks, taskTimeMs: m.heaviestStage.taskTimeMs },
+    heaviestStage:
+      m.heaviestStage === undefined ? undefined : { stageId: m.heaviestStage.stageId, tasks: m.heaviestStage.numTasks, taskTimeMs: m.heaviestStage.taskTimeMs },
     findings: evaluateHeuristics(capture, options),
   };
 }

@@ -15,7 +15,9 @@ export function formatFindings(findings: readonly Finding[]): string {
       f.rule,
       f.stageId === undefined ? "" : String(f.stageId),
       f.title,
-      Object.entries(f.evidence).map(([name, value]) => `${name}=${value}`).join(", "),
+      Object.entries(f.evidence)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(", "),
       f.suggestion,
     ]),
   });

@@ -22,7 +22,10 @@ export function joinStage(capture: StepCapture): JoinStage | undefined {
   for (const node of JOIN_NODES) {
     const ids = stagesRunningNode(capture.sqlExecutions, node);
     const ran = capture.stages.filter((s) => ids.includes(s.stageId) && s.status === "COMPLETE");
-    const heaviest = ran.reduce<(typeof ran)[number] | undefined>((best, s) => (best === undefined || s.executorRunTime > best.executorRunTime ? s : best), undefined);
+    const heaviest = ran.reduce<(typeof ran)[number] | undefined>(
+      (best, s) => (best === undefined || s.executorRunTime > best.executorRunTime ? s : best),
+      undefined,
+    );
     if (heaviest !== undefined) return { stage: stageMetrics(heaviest), pickedBy: `${node} (plan metrics)` };
   }
   const fallback = capture.metrics.heaviestStage;

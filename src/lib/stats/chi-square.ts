@@ -29,7 +29,8 @@ export function chiSquareTest(observed: readonly number[], probabilities: readon
 
 /** P(X > x) for X ~ chi-square(df): the regularized upper incomplete gamma Q(df/2, x/2). */
 export function chiSquareSurvival(x: number, degreesOfFreedom: number): number {
-  if (!Number.isInteger(degreesOfFreedom) || degreesOfFreedom < 1) throw new RangeError(`Degrees of freedom must be a positive integer, not ${degreesOfFreedom}`);
+  if (!Number.isInteger(degreesOfFreedom) || degreesOfFreedom < 1)
+    throw new RangeError(`Degrees of freedom must be a positive integer, not ${degreesOfFreedom}`);
   if (x <= 0) return 1;
   return upperRegularizedGamma(degreesOfFreedom / 2, x / 2);
 }

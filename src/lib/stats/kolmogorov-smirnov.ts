@@ -32,7 +32,7 @@ export function ksStatistic(sample: readonly number[], distribution: Distributio
   const sorted = [...sample].sort((a, b) => a - b);
   const n = sorted.length;
   let d = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const x = sorted[i] as number;
     let j = i;
     while (j < n && sorted[j] === x) j++;

@@ -49,7 +49,7 @@ export function kruskalWallis(samples: readonly (readonly number[])[]): KruskalW
   const pooled = samples.flatMap((values, group) => values.map((value) => ({ value, group }))).sort((a, b) => a.value - b.value);
   const rankSums = samples.map(() => 0);
   let tieCubeSum = 0;
-  for (let start = 0; start < pooled.length; ) {
+  for (let start = 0; start < pooled.length;) {
     let end = start;
     while (end < pooled.length && pooled[end]?.value === pooled[start]?.value) end++;
     // The tie block holds ranks start + 1 … end: each gets their mean.
@@ -59,5 +59,8 @@ export function kruskalWallis(samples: readonly (readonly number[])[]): KruskalW
     tieCubeSum += t ** 3 - t;
     start = end;
   }
-  return kruskalWallisFromRankSums(samples.map((values, i) => ({ n: values.length, rankSum: rankSums[i] as number })), tieCubeSum);
+  return kruskalWallisFromRankSums(
+    samples.map((values, i) => ({ n: values.length, rankSum: rankSums[i] as number })),
+    tieCubeSum,
+  );
 }

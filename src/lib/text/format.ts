@@ -9,8 +9,7 @@ export const KiB = 2 ** 10;
 export const MiB = 2 ** 20;
 export const GiB = 2 ** 30;
 
-const grouped = (digits: number): Intl.NumberFormat =>
-  new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const grouped = (digits: number): Intl.NumberFormat => new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const GROUPED = [0, 1, 2, 3, 4].map(grouped);
 
 /** `value` rounded to `digits` decimals (half away from zero), as a number: for tables that keep numbers. */

@@ -52,7 +52,9 @@ describe("sorted window", () => {
       expect(window.mad()).toBe(sortedMedian(held.map((x) => Math.abs(x - center))));
       expect(window.meanAbsoluteDeviation()).toBeCloseTo(held.reduce((s, x) => s + Math.abs(x - center), 0) / held.length, 12);
     }
-    expect(() => { window.remove(1234.5); }).toThrow(RangeError);
+    expect(() => {
+      window.remove(1234.5);
+    }).toThrow(RangeError);
   });
 });
 
@@ -129,7 +131,10 @@ describe("detector", () => {
       values[300] = Math.round(0.3 * (values[300] as number));
       const series: Series = { name: "all/events", granularity: "daily", timestamps: days(DAYS), values };
       const found = detectAnomalies(series);
-      expect(found.map((a) => [a.ts, a.direction])).toEqual([[days(DAYS)[200], "up"], [days(DAYS)[300], "down"]]);
+      expect(found.map((a) => [a.ts, a.direction])).toEqual([
+        [days(DAYS)[200], "up"],
+        [days(DAYS)[300], "down"],
+      ]);
       const [spike, dip] = found as [Anomaly, Anomaly];
       expect(spike.observed).toBe(values[200]);
       // Expected: the day's normal level, about a third of the spike and about 3.3 × the dip.
@@ -153,9 +158,13 @@ describe("detector", () => {
       const noise = gaussian(seed);
       return Array.from({ length: DAYS }, () => Math.round(1000 * Math.exp(0.05 * noise())));
     };
-    for (const [make, seriesCount] of [[countingNoise, 20], [wideNoise, 40]] as const) {
-      const alarms = Array.from({ length: seriesCount }, (_, i) =>
-        detectAnomalies({ name: "noise/events", granularity: "daily", timestamps: days(DAYS), values: make(1000 + i) }).length,
+    for (const [make, seriesCount] of [
+      [countingNoise, 20],
+      [wideNoise, 40],
+    ] as const) {
+      const alarms = Array.from(
+        { length: seriesCount },
+        (_, i) => detectAnomalies({ name: "noise/events", granularity: "daily", timestamps: days(DAYS), values: make(1000 + i) }).length,
       );
       expect(alarms.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(seriesCount);
     }
@@ -163,7 +172,10 @@ describe("detector", () => {
 
   it("scores exactly the definitions' MAD z-score of the decomposition's residual when the floor is off", () => {
     const values = weeklySeries(8);
-    const { residual } = decompose(values.map((v) => Math.log1p(v)), { period: 7, trendWindow: 15, iterations: 2 });
+    const { residual } = decompose(
+      values.map((v) => Math.log1p(v)),
+      { period: 7, trendWindow: 15, iterations: 2 },
+    );
     const points = scoreSeries(values, { ...defaultDetectorOptions("daily"), countingNoiseFloor: false });
     for (let t = 56; t < DAYS; t += 17) {
       const baseline = residual.slice(t - 56, t);
@@ -214,7 +226,17 @@ describe("detector", () => {
     };
     const seriesCount = 40;
     const alarms = (dispersion?: number): number =>
-      Array.from({ length: seriesCount }, (_, i) => detectAnomalies({ name: "noise/events", granularity: "daily", timestamps: days(DAYS), values: clustered(500 + i), ...(dispersion !== undefined && { dispersion }) }).length).reduce((a, b) => a + b, 0);
+      Array.from(
+        { length: seriesCount },
+        (_, i) =>
+          detectAnomalies({
+            name: "noise/events",
+            granularity: "daily",
+            timestamps: days(DAYS),
+            values: clustered(500 + i),
+            ...(dispersion !== undefined && { dispersion }),
+          }).length,
+      ).reduce((a, b) => a + b, 0);
     expect(alarms(6)).toBeLessThanOrEqual(seriesCount);
     // Taken as Poisson events, the same series raise more alarms than that budget.
     expect(alarms()).toBeGreaterThan(seriesCount);
@@ -239,9 +261,20 @@ describe("alerts", () => {
     ];
     const text = toJsonLines(anomalies);
     expect(text.endsWith("\n")).toBe(true);
-    const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ series: "all/events", granularity: "daily", ts: "2023-06-21", observed: 3000, expected: 1000, score: 12.5, direction: "up" });
+    expect(lines[0]).toMatchObject({
+      series: "all/events",
+      granularity: "daily",
+      ts: "2023-06-21",
+      observed: 3000,
+      expected: 1000,
+      score: 12.5,
+      direction: "up",
+    });
     expect(lines[0]?.message).toContain("+200%");
     expect(lines[1]?.score).toBe("-Infinity");
     expect(lines[1]?.message).toContain("-100%");

@@ -13,8 +13,17 @@ type Event = EnrichedEvent;
 function event(user: string, at: string, action: string, version: string, country: string, device: string): Event {
   const timestamp = new Date(`${at.replace(" ", "T")}Z`);
   return {
-    user_id: user, timestamp, event_date: at.slice(0, 10), action_type: action, page_id: "p000001", duration_ms: 1000, app_version: version,
-    join_date: country === "unknown" ? null : "2022-01-01", country, device_type: device, subscription_type: country === "unknown" ? "unknown" : "free",
+    user_id: user,
+    timestamp,
+    event_date: at.slice(0, 10),
+    action_type: action,
+    page_id: "p000001",
+    duration_ms: 1000,
+    app_version: version,
+    join_date: country === "unknown" ? null : "2022-01-01",
+    country,
+    device_type: device,
+    subscription_type: country === "unknown" ? "unknown" : "free",
   };
 }
 
@@ -32,8 +41,15 @@ const HAND_BUILT = [
 function expectedSeries(events: readonly Event[], granularity: Granularity): Map<string, { timestamps: string[]; values: number[] }> {
   const step = granularity === "daily" ? 86_400_000 : 3_600_000;
   const bucketOf = (e: Event): number => Math.floor(e.timestamp.getTime() / step) * step;
-  const format = (ms: number): string => (granularity === "daily" ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString().slice(0, 19).replace("T", " "));
-  const keys = (e: Event): string[] => ["all", `action_type=${e.action_type}`, `major_minor=${e.app_version.split(".").slice(0, 2).join(".")}`, `country=${e.country}`, `device_type=${e.device_type}`];
+  const format = (ms: number): string =>
+    granularity === "daily" ? new Date(ms).toISOString().slice(0, 10) : new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+  const keys = (e: Event): string[] => [
+    "all",
+    `action_type=${e.action_type}`,
+    `major_minor=${e.app_version.split(".").slice(0, 2).join(".")}`,
+    `country=${e.country}`,
+    `device_type=${e.device_type}`,
+  ];
   const byKey = new Map<string, Event[]>();
   for (const e of events) for (const k of keys(e)) byKey.set(k, [...(byKey.get(k) ?? []), e]);
   const result = new Map<string, { timestamps: string[]; values: number[] }>();
@@ -96,7 +112,13 @@ describe("series builder", () => {
   });
 
   it("has one row per key and bucket in the DataFrame form", async () => {
-    expect(await seriesCounts(spark.createDataFrame(HAND_BUILT, ENRICHED.ddl), "daily").columns()).toEqual(["dimension", "value", "ts", "events", "active_users"]);
+    expect(await seriesCounts(spark.createDataFrame(HAND_BUILT, ENRICHED.ddl), "daily").columns()).toEqual([
+      "dimension",
+      "value",
+      "ts",
+      "events",
+      "active_users",
+    ]);
   });
 });
 

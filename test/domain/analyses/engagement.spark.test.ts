@@ -13,7 +13,12 @@ import { generator } from "../../support/random";
 import type { EnrichedEvent } from "../../support/enriched";
 import { useSpark } from "../../support/spark";
 
-interface Metadata { readonly join_date: string; readonly country: string; readonly device_type: string; readonly subscription_type: string }
+interface Metadata {
+  readonly join_date: string;
+  readonly country: string;
+  readonly device_type: string;
+  readonly subscription_type: string;
+}
 type Event = EnrichedEvent;
 
 const UNKNOWN = { join_date: null, country: "unknown", device_type: "unknown", subscription_type: "unknown" } as const;
@@ -22,12 +27,23 @@ const UNKNOWN = { join_date: null, country: "unknown", device_type: "unknown", s
 function event(userId: string, isoTimestamp: string, durationMs = 1000, metadata: Metadata | null = null): Event {
   const timestamp = new Date(`${isoTimestamp}Z`);
   return {
-    user_id: userId, timestamp, action_type: "edit", page_id: "p000001", duration_ms: durationMs, app_version: "5.0.0",
-    event_date: timestamp.toISOString().slice(0, 10), ...(metadata ?? UNKNOWN),
+    user_id: userId,
+    timestamp,
+    action_type: "edit",
+    page_id: "p000001",
+    duration_ms: durationMs,
+    app_version: "5.0.0",
+    event_date: timestamp.toISOString().slice(0, 10),
+    ...(metadata ?? UNKNOWN),
   };
 }
 
-const meta = (join_date: string, device_type = "iPhone", country = "US", subscription_type = "free"): Metadata => ({ join_date, country, device_type, subscription_type });
+const meta = (join_date: string, device_type = "iPhone", country = "US", subscription_type = "free"): Metadata => ({
+  join_date,
+  country,
+  device_type,
+  subscription_type,
+});
 
 const spark = useSpark();
 
@@ -68,9 +84,18 @@ const ACTIVE: Event[] = [
 //   03-11  u6             1    2 {u4,u6}            3 {u2,u4,u6}
 const SMALL_WINDOWS: ActiveUsersParams = { ...DEFAULT_ACTIVE_USERS, wauDays: 3, mauDays: 5 };
 const BY_HAND: [string, number, number, number][] = [
-  ["2023-02-27", 1, 1, 1], ["2023-02-28", 0, 1, 1], ["2023-03-01", 1, 2, 2], ["2023-03-02", 1, 2, 3],
-  ["2023-03-03", 0, 2, 3], ["2023-03-04", 2, 3, 3], ["2023-03-05", 0, 2, 3], ["2023-03-06", 0, 2, 3],
-  ["2023-03-07", 0, 0, 2], ["2023-03-08", 1, 1, 3], ["2023-03-09", 0, 1, 1], ["2023-03-10", 1, 2, 2],
+  ["2023-02-27", 1, 1, 1],
+  ["2023-02-28", 0, 1, 1],
+  ["2023-03-01", 1, 2, 2],
+  ["2023-03-02", 1, 2, 3],
+  ["2023-03-03", 0, 2, 3],
+  ["2023-03-04", 2, 3, 3],
+  ["2023-03-05", 0, 2, 3],
+  ["2023-03-06", 0, 2, 3],
+  ["2023-03-07", 0, 0, 2],
+  ["2023-03-08", 1, 1, 3],
+  ["2023-03-09", 0, 1, 1],
+  ["2023-03-10", 1, 2, 2],
   ["2023-03-11", 1, 2, 3],
 ];
 const withRatio = (rows: readonly [string, number, number, number][]): unknown[][] =>
@@ -113,8 +138,13 @@ describe("active users on hand-built data", () => {
     // February: {u5}; March up to 03-11: {u1, u2, u3, u4, u6}; up to 03-10: u6 is left out.
     for (const mode of ["exact", "approximate"] as const) {
       const params = { ...DEFAULT_ACTIVE_USERS, mode };
-      expect(await rowsOf(calendarMonthlyActiveUsers(frame(ACTIVE), { from: "2023-02-27", to: "2023-03-11" }, params), ["month", "mau"])).toEqual([["2023-02", 1], ["2023-03", 5]]);
-      expect(await rowsOf(calendarMonthlyActiveUsers(frame(ACTIVE), { from: "2023-03-01", to: "2023-03-10" }, params), ["month", "mau"])).toEqual([["2023-03", 4]]);
+      expect(await rowsOf(calendarMonthlyActiveUsers(frame(ACTIVE), { from: "2023-02-27", to: "2023-03-11" }, params), ["month", "mau"])).toEqual([
+        ["2023-02", 1],
+        ["2023-03", 5],
+      ]);
+      expect(await rowsOf(calendarMonthlyActiveUsers(frame(ACTIVE), { from: "2023-03-01", to: "2023-03-10" }, params), ["month", "mau"])).toEqual([
+        ["2023-03", 4],
+      ]);
     }
   });
 });
@@ -142,17 +172,34 @@ describe("power users on hand-built data", () => {
   it("computes capped totals per user within the window", async () => {
     const totals = userInteractionTotals(frame(POWER), YEAR_TO_0310, DEFAULT_POWER_USERS.capMs).orderBy("user_id");
     expect(await rowsOf(totals, ["user_id", "total_ms", "events", "capped_events"])).toEqual([
-      ["u000001", 1_801_000, 2, 1], ["u000002", 1_800_000, 1, 0], ["u000003", 1_000_000, 2, 0], ["u000004", 1_800_000, 1, 1], ["u000005", 100, 1, 0],
+      ["u000001", 1_801_000, 2, 1],
+      ["u000002", 1_800_000, 1, 0],
+      ["u000003", 1_000_000, 2, 0],
+      ["u000004", 1_800_000, 1, 1],
+      ["u000005", 100, 1, 0],
     ]);
   });
 
   it("ranks the top ceil(X% × users), ties by user_id, and counts capped events", async () => {
     const totals = userInteractionTotals(frame(POWER), YEAR_TO_0310, DEFAULT_POWER_USERS.capMs);
     // 5 active users: 1% → ceil(0.05) = 1; 40% → 2 (u2 wins the tie with u4); 50% → ceil(2.5) = 3.
-    const expected: unknown[][] = [[1, "u000001", 1_801_000, 2], [2, "u000002", 1_800_000, 1], [3, "u000004", 1_800_000, 1]];
-    for (const [percent, count] of [[1, 1], [40, 2], [50, 3]] as const) {
+    const expected: unknown[][] = [
+      [1, "u000001", 1_801_000, 2],
+      [2, "u000002", 1_800_000, 1],
+      [3, "u000004", 1_800_000, 1],
+    ];
+    for (const [percent, count] of [
+      [1, 1],
+      [40, 2],
+      [50, 3],
+    ] as const) {
       const result = await findPowerUsers(totals, { ...DEFAULT_POWER_USERS, percent });
-      expect({ users: result.activeUsers, count: result.topCount, events: result.events, capped: result.cappedEvents }).toEqual({ users: 5, count, events: 7, capped: 2 });
+      expect({ users: result.activeUsers, count: result.topCount, events: result.events, capped: result.cappedEvents }).toEqual({
+        users: 5,
+        count,
+        events: 7,
+        capped: 2,
+      });
       expect(await rowsOf(result.top.orderBy("rank"), ["rank", "user_id", "total_ms", "events"])).toEqual(expected.slice(0, count));
     }
   });
@@ -203,12 +250,21 @@ describe("retention on hand-built data", () => {
     // 03-06: {uC}; week 0: uC. 03-13: {uE}, nothing elapsed.
     const cells = retentionCells(frame(RETENTION_EVENTS), "2023-03-15", params);
     expect(await rowsOf(cells, CELL_COLUMNS)).toEqual([
-      ["2023-02-27", 2, 0, 2, 1], ["2023-02-27", 2, 1, 1, 0.5], ["2023-02-27", 2, 2, null, null],
-      ["2023-03-06", 1, 0, 1, 1], ["2023-03-06", 1, 1, null, null], ["2023-03-06", 1, 2, null, null],
-      ["2023-03-13", 1, 0, null, null], ["2023-03-13", 1, 1, null, null], ["2023-03-13", 1, 2, null, null],
+      ["2023-02-27", 2, 0, 2, 1],
+      ["2023-02-27", 2, 1, 1, 0.5],
+      ["2023-02-27", 2, 2, null, null],
+      ["2023-03-06", 1, 0, 1, 1],
+      ["2023-03-06", 1, 1, null, null],
+      ["2023-03-06", 1, 2, null, null],
+      ["2023-03-13", 1, 0, null, null],
+      ["2023-03-13", 1, 1, null, null],
+      ["2023-03-13", 1, 2, null, null],
     ]);
     // Week 0: (2 + 1) / (2 + 1) = 1 over 2 cohorts; week 1: 1 / 2 over one cohort; week 2: no cell.
-    expect(await rowsOf(retentionCurve(cells), ["week_offset", "cohorts", "users", "retained", "rate"])).toEqual([[0, 2, 3, 3, 1], [1, 1, 2, 1, 0.5]]);
+    expect(await rowsOf(retentionCurve(cells), ["week_offset", "cohorts", "users", "retained", "rate"])).toEqual([
+      [0, 2, 3, 3, 1],
+      [1, 1, 2, 1, 0.5],
+    ]);
   });
 
   it("cohorts by join_date, leaving out users without metadata", async () => {
@@ -217,9 +273,15 @@ describe("retention on hand-built data", () => {
     // 03-13: nobody joined: size 0, rate null.
     const cells = retentionCells(frame(RETENTION_EVENTS), "2023-03-15", { ...params, cohortBy: "join_date" });
     expect(await rowsOf(cells, CELL_COLUMNS)).toEqual([
-      ["2023-02-27", 2, 0, 1, 0.5], ["2023-02-27", 2, 1, 2, 1], ["2023-02-27", 2, 2, null, null],
-      ["2023-03-06", 1, 0, 0, 0], ["2023-03-06", 1, 1, null, null], ["2023-03-06", 1, 2, null, null],
-      ["2023-03-13", 0, 0, null, null], ["2023-03-13", 0, 1, null, null], ["2023-03-13", 0, 2, null, null],
+      ["2023-02-27", 2, 0, 1, 0.5],
+      ["2023-02-27", 2, 1, 2, 1],
+      ["2023-02-27", 2, 2, null, null],
+      ["2023-03-06", 1, 0, 0, 0],
+      ["2023-03-06", 1, 1, null, null],
+      ["2023-03-06", 1, 2, null, null],
+      ["2023-03-13", 0, 0, null, null],
+      ["2023-03-13", 0, 1, null, null],
+      ["2023-03-13", 0, 2, null, null],
     ]);
   });
 
@@ -228,7 +290,9 @@ describe("retention on hand-built data", () => {
     // Mac: only uE (cohort 03-13), whose cells have not elapsed: no curve row.
     const breakdown = retentionBreakdown(frame(RETENTION_EVENTS), "2023-03-15", params).where(F.col("dimension").eq("device_type"));
     expect(await rowsOf(breakdown, ["value", "week_offset", "cohorts", "users", "retained", "rate"])).toEqual([
-      ["iPhone", 0, 1, 2, 2, 1], ["iPhone", 1, 1, 2, 1, 0.5], ["unknown", 0, 1, 1, 1, 1],
+      ["iPhone", 0, 1, 2, 2, 1],
+      ["iPhone", 1, 1, 2, 1, 0.5],
+      ["unknown", 0, 1, 1, 1, 1],
     ]);
   });
 });
@@ -326,13 +390,18 @@ describe("properties on generated data (Spark = brute force)", () => {
       const count = Math.ceil((percent / 100) * totals.size - 1e-9);
       const result = await findPowerUsers(totalsDf, { ...DEFAULT_POWER_USERS, percent });
       expect([result.activeUsers, result.topCount, result.cappedEvents]).toEqual([totals.size, count, capped]);
-      expect(await rowsOf(result.top.orderBy("rank"), ["rank", "user_id", "total_ms", "events"])).toEqual(ranked.slice(0, count).map(([u, t], i) => [i + 1, u, t.total, t.events]));
+      expect(await rowsOf(result.top.orderBy("rank"), ["rank", "user_id", "total_ms", "events"])).toEqual(
+        ranked.slice(0, count).map(([u, t], i) => [i + 1, u, t.total, t.events]),
+      );
     }
 
     const logs = ranked.map(([u, t]) => [u, Math.log(t.total)] as const);
     const median = medianOf(logs.map(([, x]) => x));
     const mad = medianOf(logs.map(([, x]) => Math.abs(x - median)));
-    const expected = logs.map(([u, x]) => [u, (0.6745 * (x - median)) / mad] as const).filter(([, z]) => z > 3.5).sort((a, b) => b[1] - a[1]);
+    const expected = logs
+      .map(([u, x]) => [u, (0.6745 * (x - median)) / mad] as const)
+      .filter(([, z]) => z > 3.5)
+      .sort((a, b) => b[1] - a[1]);
     expect(expected.map(([u]) => u)).toEqual(expect.arrayContaining(["u000001", "u000002"]));
     const outliers = await interactionTimeOutliers(totalsDf, 3.5);
     const rows = await outliers.outliers.collect();
@@ -375,7 +444,9 @@ function bruteRetention(events: readonly Event[], asOf: string, cohorts: number,
     for (let k = 0; k < cohorts; k++) {
       const weekStart = addDays(c, 7 * k);
       const elapsed = addDays(weekStart, 6) <= asOf;
-      const retained = elapsed ? members.filter((u) => [...(days.get(u) ?? [])].some((d) => daysBetween(weekStart, d) >= 0 && daysBetween(weekStart, d) < 7)).length : null;
+      const retained = elapsed
+        ? members.filter((u) => [...(days.get(u) ?? [])].some((d) => daysBetween(weekStart, d) >= 0 && daysBetween(weekStart, d) < 7)).length
+        : null;
       rows.push([c, members.length, k, retained, retained === null || members.length === 0 ? null : retained / members.length]);
     }
   }
@@ -390,10 +461,12 @@ function bruteRetention(events: readonly Event[], asOf: string, cohorts: number,
 describe("approximate active users", () => {
   it("stays within the sketch's error bound of the exact counts", async () => {
     const id = F.col("id");
-    const events = spark.range(0, 30_000).select(
-      F.concat(F.lit("u"), F.lpad(F.pmod(F.xxhash64(id), F.lit(20_000)).cast("string"), 6, "0")).alias("user_id"),
-      F.dateAdd(dateLit("2023-01-01"), F.pmod(F.xxhash64(id, F.lit(1)), F.lit(60)).cast("int")).alias("event_date"),
-    );
+    const events = spark
+      .range(0, 30_000)
+      .select(
+        F.concat(F.lit("u"), F.lpad(F.pmod(F.xxhash64(id), F.lit(20_000)).cast("string"), 6, "0")).alias("user_id"),
+        F.dateAdd(dateLit("2023-01-01"), F.pmod(F.xxhash64(id, F.lit(1)), F.lit(60)).cast("int")).alias("event_date"),
+      );
     const range: DayRange = { from: "2023-01-01", to: "2023-03-01" };
     const exact = await activeUsers(events, range).collect();
     const exactMonths = await calendarMonthlyActiveUsers(events, range).collect();

@@ -30,7 +30,16 @@ function event(action: string, version: string, device: string, duration: number
 
 // Ten versions, two of them below the 100-event confidence minimum; 5.9.9 → 5.10.0 catches a string sort.
 const VERSION_WEIGHTS: [string, number][] = [
-  ["5.9.9", 60], ["5.10.0", 500], ["5.10.2", 450], ["6.0.0", 700], ["6.1.0", 400], ["6.1.3", 650], ["6.2.0", 550], ["7.0.0", 300], ["7.0.1", 250], ["7.1.0", 40],
+  ["5.9.9", 60],
+  ["5.10.0", 500],
+  ["5.10.2", 450],
+  ["6.0.0", 700],
+  ["6.1.0", 400],
+  ["6.1.3", 650],
+  ["6.2.0", 550],
+  ["7.0.0", 300],
+  ["7.0.1", 250],
+  ["7.1.0", 40],
 ];
 const DEVICES = [...DEVICE_TYPES, "unknown"];
 
@@ -133,7 +142,10 @@ describe("p95 of page load time per app version", () => {
   it("keeps the top N versions by page loads and pools the rest as other", async () => {
     const rows = await p95TopVersions(versions, 3).collect();
     const exact = groupLoads(VERSION_EVENTS, (e) => e.app_version);
-    const top = [...exact.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([v]) => v);
+    const top = [...exact.entries()]
+      .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([v]) => v);
     const otherLoads = [...exact.entries()].filter(([v]) => !top.includes(v)).flatMap(([, loads]) => loads);
     // 6.0.0 (700), 6.1.3 (650), 6.2.0 (550) in release order, then other.
     expect(rows.map((r) => r.app_version_group)).toEqual([...[...top].sort((a, b) => (a < b ? -1 : 1)), "other"]);

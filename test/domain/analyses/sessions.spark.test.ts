@@ -17,7 +17,12 @@ type Event = EnrichedEvent;
 function event(userId: string, at: string | number, durationMs: number, device: string | null, plan = "free"): Event {
   const timestamp = typeof at === "number" ? new Date(at) : new Date(`${at}Z`);
   return {
-    user_id: userId, timestamp, action_type: "page_view", page_id: "p000001", duration_ms: durationMs, app_version: "6.1.0",
+    user_id: userId,
+    timestamp,
+    action_type: "page_view",
+    page_id: "p000001",
+    duration_ms: durationMs,
+    app_version: "6.1.0",
     event_date: timestamp.toISOString().slice(0, 10),
     join_date: device === null ? null : "2022-05-05",
     country: device === null ? "unknown" : "US",
@@ -73,7 +78,17 @@ const HAND_SESSIONS = [
   ["u000004", "2023-03-01T00:00:00.000Z", "2023-03-01T23:40:00.000Z", 85_200_000, 72, "2023-03-01", "2023-02-27", "unknown", "unknown"],
   ["u000004", "2023-03-02T00:00:00.000Z", "2023-03-02T02:00:00.000Z", 7_200_000, 7, "2023-03-02", "2023-02-27", "unknown", "unknown"],
 ];
-const SUMMARY_COLUMNS = ["sessions", "users", "mean_duration_ms", "p50_duration_ms", "p90_duration_ms", "p99_duration_ms", "mean_actions", "sessions_per_user_week", "sessions_per_user_day"];
+const SUMMARY_COLUMNS = [
+  "sessions",
+  "users",
+  "mean_duration_ms",
+  "p50_duration_ms",
+  "p90_duration_ms",
+  "p99_duration_ms",
+  "mean_actions",
+  "sessions_per_user_week",
+  "sessions_per_user_day",
+];
 
 describe("sessions on hand-built data", () => {
   it("sessionises by the inactivity gap from the latest end, with the 24-h cut", async () => {
@@ -86,7 +101,9 @@ describe("sessions on hand-built data", () => {
     const sessions = await sessionRows(sessionize(frame(HAND), { inactivityGapMs: 60 * MINUTE, maxSessionMs: 12 * 60 * MINUTE }));
     expect(sessions.filter((s) => s[0] === "u000001").map((s) => [s[3], s[4]])).toEqual([[9_062_000, 6]]);
     expect(sessions.filter((s) => s[0] === "u000004").map((s) => [s[1], s[3], s[4]])).toEqual([
-      ["2023-03-01T00:00:00.000Z", 35 * 20 * MINUTE, 36], ["2023-03-01T12:00:00.000Z", 35 * 20 * MINUTE, 36], ["2023-03-02T00:00:00.000Z", 6 * 20 * MINUTE, 7],
+      ["2023-03-01T00:00:00.000Z", 35 * 20 * MINUTE, 36],
+      ["2023-03-01T12:00:00.000Z", 35 * 20 * MINUTE, 36],
+      ["2023-03-02T00:00:00.000Z", 6 * 20 * MINUTE, 7],
     ]);
   });
 
@@ -135,7 +152,16 @@ function generated(): Event[] {
         end = Math.max(end, at + duration);
         const kind = int(6);
         // The next event: at the same time, inside this one, exactly at or just past the gap, or later.
-        at = kind === 0 ? at : kind === 1 ? at + Math.floor((duration / 2000)) * 1000 : kind === 2 ? end + 30 * MINUTE : kind === 3 ? end + 30 * MINUTE + 1000 : end + int(40 * 60) * 1000;
+        at =
+          kind === 0
+            ? at
+            : kind === 1
+              ? at + Math.floor(duration / 2000) * 1000
+              : kind === 2
+                ? end + 30 * MINUTE
+                : kind === 3
+                  ? end + 30 * MINUTE + 1000
+                  : end + int(40 * 60) * 1000;
       }
     }
   }
@@ -149,7 +175,14 @@ function generated(): Event[] {
   return events;
 }
 
-interface Session { user: string; start: number; end: number; actions: number; device: string; plan: string }
+interface Session {
+  user: string;
+  start: number;
+  end: number;
+  actions: number;
+  device: string;
+  plan: string;
+}
 
 function bruteSessions(events: readonly Event[], gapMs: number, cutMs: number): Session[] {
   const byUser = new Map<string, Event[]>();
@@ -188,7 +221,17 @@ function bruteSummary(sessions: readonly Session[]): unknown[] {
   const days = new Set(sessions.map((s) => `${s.user}/${day(s)}`)).size;
   const sum = durations.reduce((a, b) => a + b, 0);
   const actions = sessions.reduce((a, s) => a + s.actions, 0);
-  return [sessions.length, users, sum / sessions.length, rank(0.5), rank(0.9), rank(0.99), actions / sessions.length, sessions.length / weeks, sessions.length / days];
+  return [
+    sessions.length,
+    users,
+    sum / sessions.length,
+    rank(0.5),
+    rank(0.9),
+    rank(0.99),
+    actions / sessions.length,
+    sessions.length / weeks,
+    sessions.length / days,
+  ];
 }
 
 describe("properties on generated data (Spark = brute force)", () => {
@@ -208,9 +251,18 @@ describe("properties on generated data (Spark = brute force)", () => {
   it("sessions agree exactly", async () => {
     const rows = await sessions.orderBy("user_id", "session_start").collect();
     const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-    expect(rows.map((r) => [r.user_id, (r.session_start as Date).getTime(), (r.session_end as Date).getTime(), r.duration_ms, r.actions, r.start_date, r.start_week, r.device_type])).toEqual(
-      expected.map((s) => [s.user, s.start, s.end, s.end - s.start, s.actions, day(s.start), isoWeekStart(day(s.start)), s.device]),
-    );
+    expect(
+      rows.map((r) => [
+        r.user_id,
+        (r.session_start as Date).getTime(),
+        (r.session_end as Date).getTime(),
+        r.duration_ms,
+        r.actions,
+        r.start_date,
+        r.start_week,
+        r.device_type,
+      ]),
+    ).toEqual(expected.map((s) => [s.user, s.start, s.end, s.end - s.start, s.actions, day(s.start), isoWeekStart(day(s.start)), s.device]));
   });
 
   it("the summary, overall and by device_type and subscription_type, agrees (percentiles exact at high accuracy)", async () => {
@@ -221,13 +273,22 @@ describe("properties on generated data (Spark = brute force)", () => {
       for (const i of [2, 6, 7, 8]) expect(actual[i]).toBeCloseTo(wanted[i] as number, 9);
     };
     const [overall] = await sessionSummary(sessions, params).collect();
-    close(SUMMARY_COLUMNS.map((c) => overall?.[c]), bruteSummary(expected));
-    for (const [dimension, of] of [["device_type", (s: Session) => s.device], ["subscription_type", (s: Session) => s.plan]] as const) {
+    close(
+      SUMMARY_COLUMNS.map((c) => overall?.[c]),
+      bruteSummary(expected),
+    );
+    for (const [dimension, of] of [
+      ["device_type", (s: Session) => s.device],
+      ["subscription_type", (s: Session) => s.plan],
+    ] as const) {
       const rows = await sessionSummary(sessions, params, dimension).collect();
       const values = [...new Set(expected.map(of))].sort();
       expect(rows.map((r) => r[dimension])).toEqual(values);
       rows.forEach((r, i) => {
-        close(SUMMARY_COLUMNS.map((c) => r[c]), bruteSummary(expected.filter((s) => of(s) === values[i])));
+        close(
+          SUMMARY_COLUMNS.map((c) => r[c]),
+          bruteSummary(expected.filter((s) => of(s) === values[i])),
+        );
       });
     }
   });

@@ -56,7 +56,11 @@ describe("corruptionCounts", () => {
 
 describe("assertCorruptibleFormat", () => {
   it("accepts CSV and refuses Parquet with the reason", () => {
-    expect(() => { assertCorruptibleFormat("csv"); }).not.toThrow();
-    expect(() => { assertCorruptibleFormat("parquet"); }).toThrow(/only be written as CSV/);
+    expect(() => {
+      assertCorruptibleFormat("csv");
+    }).not.toThrow();
+    expect(() => {
+      assertCorruptibleFormat("parquet");
+    }).toThrow(/only be written as CSV/);
   });
 });

@@ -17,20 +17,36 @@ const root = useTempDir("insights-file-layout-");
 /** Parquet files per folder (`column=value`), each with its content's hash: names differ per run, content must not. */
 function parquetFiles(dir: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const folder of readdirSync(dir).filter((d) => d.includes("=")).sort()) {
+  for (const folder of readdirSync(dir)
+    .filter((d) => d.includes("="))
+    .sort()) {
     const files = readdirSync(join(dir, folder)).filter((f) => f.endsWith(".parquet"));
-    out.set(folder, files.map((f) => createHash("sha256").update(readFileSync(join(dir, folder, f))).digest("hex")).sort());
+    out.set(
+      folder,
+      files
+        .map((f) =>
+          createHash("sha256")
+            .update(readFileSync(join(dir, folder, f)))
+            .digest("hex"),
+        )
+        .sort(),
+    );
   }
   return out;
 }
 
 function fileSizes(dir: string, folder: string): number[] {
-  return readdirSync(join(dir, folder)).filter((f) => f.endsWith(".parquet")).map((f) => statSync(join(dir, folder, f)).size);
+  return readdirSync(join(dir, folder))
+    .filter((f) => f.endsWith(".parquet"))
+    .map((f) => statSync(join(dir, folder, f)).size);
 }
 
 describe("Spark's hash partitioning, as hash-partition-keys models it", () => {
   it("hashes ints as SQL hash() does", async () => {
-    const rows = await spark.range(-1000, 1000).select(F.col("id").cast("int").alias("k"), F.hash(F.col("id").cast("int")).alias("h")).collect();
+    const rows = await spark
+      .range(-1000, 1000)
+      .select(F.col("id").cast("int").alias("k"), F.hash(F.col("id").cast("int")).alias("h"))
+      .collect();
     expect(rows).toHaveLength(2000);
     for (const r of rows) expect(sparkHashInt(Number(r.k))).toBe(Number(r.h));
   });
@@ -39,7 +55,10 @@ describe("Spark's hash partitioning, as hash-partition-keys models it", () => {
     const partitions = 37;
     const keys = keysForEachHashPartition(partitions);
     const rows = await spark
-      .createDataFrame(keys.map((key) => ({ key })), "key int")
+      .createDataFrame(
+        keys.map((key) => ({ key })),
+        "key int",
+      )
       .repartition(partitions, F.col("key"))
       .select(F.col("key"), F.sparkPartitionId().alias("p"))
       .collect();
@@ -89,11 +108,7 @@ describe("sizedForWrite", () => {
       Object.fromEntries(Object.entries(ROWS_PER_DAY).map(([day, n]) => [`event_date=${day}`, expectedFiles(n)])),
     );
     // Rows per file: a hash spreads a folder's rows evenly, so no file is far below the folder's mean.
-    const perFile = await spark.read
-      .parquet(path)
-      .groupBy(F.col("event_date").cast("string").alias("day"), F.inputFileName().alias("file"))
-      .count()
-      .collect();
+    const perFile = await spark.read.parquet(path).groupBy(F.col("event_date").cast("string").alias("day"), F.inputFileName().alias("file")).count().collect();
     for (const [day, n] of Object.entries(ROWS_PER_DAY)) {
       const counts = perFile.filter((r) => r.day === day).map((r) => Number(r.count));
       expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
@@ -136,8 +151,13 @@ describe("ingestion writes sized files and sizes the session from its input", ()
 
   it("interactions: one file per date folder for a small input, identical on re-ingestion", async () => {
     const days = ["2023-07-01", "2023-07-02", "2023-07-03"];
-    const input = csvInput("raw-interactions", "user_id,timestamp,action_type,page_id,duration_ms,app_version", 4, 150, (i) =>
-      `${uid()},${days[i % 3] ?? ""} 10:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")},edit,p000001,${String(100 + i)},5.7.3`,
+    const input = csvInput(
+      "raw-interactions",
+      "user_id,timestamp,action_type,page_id,duration_ms,app_version",
+      4,
+      150,
+      (i) =>
+        `${uid()},${days[i % 3] ?? ""} 10:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")},edit,p000001,${String(100 + i)},5.7.3`,
     );
     const paths = { ...RULES, input, validPath: join(root, "interactions"), quarantinePath: join(root, "quarantine-interactions") };
     const counts = await ingestInteractions(spark, paths);
@@ -162,8 +182,12 @@ describe("ingestion writes sized files and sizes the session from its input", ()
 
   it("metadata: one file per country folder", async () => {
     const countries = ["US", "DE", "JP", "BR"];
-    const input = csvInput("raw-metadata", "user_id,join_date,country,device_type,subscription_type", 3, 100, (i) =>
-      `u${String(i + 1).padStart(6, "0")},2022-01-15,${countries[i % 4] ?? ""},iPad,premium`,
+    const input = csvInput(
+      "raw-metadata",
+      "user_id,join_date,country,device_type,subscription_type",
+      3,
+      100,
+      (i) => `u${String(i + 1).padStart(6, "0")},2022-01-15,${countries[i % 4] ?? ""},iPad,premium`,
     );
     const paths = { ...RULES, input, validPath: join(root, "metadata"), quarantinePath: join(root, "quarantine-metadata") };
     expect((await ingestMetadata(spark, paths)).valid).toBe(300);

@@ -10,7 +10,12 @@ const summary: QualitySummary = {
     valid: 990,
     quarantined: 10,
     // Rule order, not name order: bad_timestamp is charged before negative_duration, a|b after.
-    rules: [rule("malformed_row", "wrong field count", 0), rule("negative_duration", "duration < 0", 4), rule("bad_timestamp", "not a time", 6), rule("a|b", "x", 0)],
+    rules: [
+      rule("malformed_row", "wrong field count", 0),
+      rule("negative_duration", "duration < 0", 4),
+      rule("bad_timestamp", "not a time", 6),
+      rule("a|b", "x", 0),
+    ],
   },
   metadata: { read: 100, valid: 100, quarantined: 0, rules: [rule("unknown_country", "not a country", 0)] },
   metadataDuplicates: { users: 2, rows: 5, rowsDropped: 3, resolution: "earliest | first" },

@@ -5,7 +5,14 @@ import type { Row } from "../../../src/connect/arrow/decode";
 import type { DataFrame } from "../../../src/connect/sql/dataframe";
 import { col, countDistinct, datediff, lit } from "../../../src/connect/sql/functions";
 import { seedInteractions, seedMetadata } from "../../../src/domain/data/generate/seed-datasets";
-import { APP_VERSION_RANGES, DURATION_MS_RANGE, ID_NUMBER_RANGE, JOIN_DAY_RANGE, TIMESTAMP_SECONDS_RANGE, type IntRange } from "../../../src/domain/data/generate/seed-spec";
+import {
+  APP_VERSION_RANGES,
+  DURATION_MS_RANGE,
+  ID_NUMBER_RANGE,
+  JOIN_DAY_RANGE,
+  TIMESTAMP_SECONDS_RANGE,
+  type IntRange,
+} from "../../../src/domain/data/generate/seed-spec";
 import { readBriefCsv, writeDataset } from "../../../src/domain/data/generate/write-dataset";
 import { ACTION_TYPES, COUNTRIES, DEVICE_TYPES, INTERACTIONS, METADATA, SUBSCRIPTION_TYPES } from "../../../src/domain/data/schemas";
 import { chiSquareTest } from "../../../src/lib/stats/chi-square";
@@ -29,7 +36,9 @@ beforeAll(async () => {
   await spark.conf.set("spark.sql.shuffle.partitions", 4);
   // Numeric views of the time columns: epoch seconds and days since 1970-01-01, zone-free.
   interactions = await seedInteractions(spark, INTERACTION_ROWS, SEED).withColumn("seconds", col("timestamp").cast("long")).collect();
-  metadata = await seedMetadata(spark, METADATA_ROWS, SEED).withColumn("days", datediff(col("join_date"), lit("1970-01-01").cast("date"))).collect();
+  metadata = await seedMetadata(spark, METADATA_ROWS, SEED)
+    .withColumn("days", datediff(col("join_date"), lit("1970-01-01").cast("date")))
+    .collect();
 });
 
 const strings = (rows: readonly Row[], column: string): string[] => rows.map((row) => String(row[column]));
@@ -47,7 +56,11 @@ function countsOf(values: readonly string[], categories: readonly string[]): num
 }
 
 function expectUniformCategories(values: readonly string[], categories: readonly string[]): void {
-  const result = chiSquareTest(countsOf(values, categories), categories.map(() => 1 / categories.length), ALPHA);
+  const result = chiSquareTest(
+    countsOf(values, categories),
+    categories.map(() => 1 / categories.length),
+    ALPHA,
+  );
   expect(result.statistic).toBeLessThan(result.criticalValue);
 }
 
@@ -61,7 +74,14 @@ function expectUniformIdDigits(ids: readonly string[]): void {
   const categories = digits({ low: 0, high: 9 });
   const size = ID_NUMBER_RANGE.high;
   const probabilities = categories.map((d) => (d === "0" ? 99_999 : d === "1" ? 100_001 : 100_000) / size);
-  const result = chiSquareTest(countsOf(ids.map((id) => id.charAt(1)), categories), probabilities, ALPHA);
+  const result = chiSquareTest(
+    countsOf(
+      ids.map((id) => id.charAt(1)),
+      categories,
+    ),
+    probabilities,
+    ALPHA,
+  );
   expect(result.statistic).toBeLessThan(result.criticalValue);
 }
 
@@ -104,9 +124,18 @@ describe("interaction marginals match the brief", () => {
   it("draws categories and id digits uniformly", () => {
     expectUniformCategories(strings(interactions, "action_type"), ACTION_TYPES);
     const versions = strings(interactions, "app_version").map((v) => v.split("."));
-    expectUniformCategories(versions.map((v) => v[0] ?? ""), digits(APP_VERSION_RANGES.major));
-    expectUniformCategories(versions.map((v) => v[1] ?? ""), digits(APP_VERSION_RANGES.minor));
-    expectUniformCategories(versions.map((v) => v[2] ?? ""), digits(APP_VERSION_RANGES.patch));
+    expectUniformCategories(
+      versions.map((v) => v[0] ?? ""),
+      digits(APP_VERSION_RANGES.major),
+    );
+    expectUniformCategories(
+      versions.map((v) => v[1] ?? ""),
+      digits(APP_VERSION_RANGES.minor),
+    );
+    expectUniformCategories(
+      versions.map((v) => v[2] ?? ""),
+      digits(APP_VERSION_RANGES.patch),
+    );
     expectUniformIdDigits(strings(interactions, "user_id"));
     expectUniformIdDigits(strings(interactions, "page_id"));
   });
@@ -143,7 +172,8 @@ describe("metadata marginals match the brief", () => {
 describe("CSV in the brief's layout", () => {
   const FORMATS = {
     interactions: /^u\d{6,},\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},(page_view|edit|create|delete|share),p\d{6,},\d+,[5-7]\.\d\.\d$/,
-    metadata: /^u\d{6,},\d{4}-\d{2}-\d{2},(US|UK|CA|AU|DE|FR|JP|IN|BR|MX),(iPhone|iPad|Android Phone|Android Tablet|Windows|Mac),(free|basic|premium|enterprise)$/,
+    metadata:
+      /^u\d{6,},\d{4}-\d{2}-\d{2},(US|UK|CA|AU|DE|FR|JP|IN|BR|MX),(iPhone|iPad|Android Phone|Android Tablet|Windows|Mac),(free|basic|premium|enterprise)$/,
   };
 
   function singlePartFile(folder: string): string[] {

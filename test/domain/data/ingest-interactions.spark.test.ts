@@ -31,14 +31,19 @@ function snapshot(dir: string): Map<string, number> {
   return out;
 }
 
-const good = (user: number, day: number, duration: number): string => `u${String(user).padStart(6, "0")},2023-07-0${day} 10:00:0${user % 10},edit,p000001,${duration},5.7.3`;
+const good = (user: number, day: number, duration: number): string =>
+  `u${String(user).padStart(6, "0")},2023-07-0${day} 10:00:0${user % 10},edit,p000001,${duration},5.7.3`;
 
 describe("ingestInteractions", () => {
   const root = mkdtempSync(join(tmpdir(), "insights-ingest-"));
   const validPath = join(root, "valid");
   const quarantinePath = join(root, "quarantine");
   const lines = [
-    good(1, 1, 100), good(2, 1, 200), good(3, 2, 300), good(4, 3, 400), good(5, 3, 500),
+    good(1, 1, 100),
+    good(2, 1, 200),
+    good(3, 2, 300),
+    good(4, 3, 400),
+    good(5, 3, 500),
     good(1, 1, 100), // exact duplicate of the first line
     "u000006,2023-07-02 10:00:00,edit,p000001,-1,5.7.3", // negative duration
     "u000007,not a time,edit,p000001,1,5.7.3", // bad timestamp
@@ -54,7 +59,9 @@ describe("ingestInteractions", () => {
       quarantined: 4,
       byReason: { duplicate_event: 1, negative_duration: 1, bad_timestamp: 1, malformed_row: 1 },
     });
-    const days = readdirSync(validPath).filter((d) => d.startsWith("event_date=")).sort();
+    const days = readdirSync(validPath)
+      .filter((d) => d.startsWith("event_date="))
+      .sort();
     expect(days).toEqual(["event_date=2023-07-01", "event_date=2023-07-02", "event_date=2023-07-03"]);
     const rows = await spark.read.parquet(validPath).orderBy("user_id").select("user_id", "duration_ms").collect();
     expect(rows).toEqual([1, 2, 3, 4, 5].map((u) => ({ user_id: `u00000${u}`, duration_ms: u * 100 })));

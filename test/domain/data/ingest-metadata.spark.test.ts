@@ -50,7 +50,9 @@ describe("ingestMetadata", () => {
         malformed_row: 1,
       },
     });
-    const countries = readdirSync(validPath).filter((d) => d.startsWith("country=")).sort();
+    const countries = readdirSync(validPath)
+      .filter((d) => d.startsWith("country="))
+      .sort();
     expect(countries).toEqual(["country=DE", "country=JP", "country=US"]);
     const rows = await spark.read.parquet(validPath).orderBy("user_id", "join_date").select("user_id", "country", "ingest_batch").collect();
     expect(rows.map((r) => [r.user_id, r.country, r.ingest_batch])).toEqual([
@@ -59,7 +61,11 @@ describe("ingestMetadata", () => {
       ["u000003", "JP", input],
       ["u000003", "JP", input],
     ]);
-    const [typed] = await spark.read.parquet(validPath).filter("user_id = 'u000002'").selectExpr("typeof(join_date) AS t", "CAST(join_date AS STRING) AS d").collect();
+    const [typed] = await spark.read
+      .parquet(validPath)
+      .filter("user_id = 'u000002'")
+      .selectExpr("typeof(join_date) AS t", "CAST(join_date AS STRING) AS d")
+      .collect();
     expect(typed).toEqual({ t: "date", d: "2022-05-06" });
   });
 

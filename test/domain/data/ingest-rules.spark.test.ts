@@ -56,10 +56,7 @@ function writeCsv(lines: readonly string[], header = HEADER): string {
 }
 
 function readRaw(path: string, ddl = INTERACTIONS.rawDdl) {
-  return spark.read
-    .schema(ddl)
-    .options({ header: true, mode: "PERMISSIVE", columnNameOfCorruptRecord: "_corrupt_record", enforceSchema: false })
-    .csv(path);
+  return spark.read.schema(ddl).options({ header: true, mode: "PERMISSIVE", columnNameOfCorruptRecord: "_corrupt_record", enforceSchema: false }).csv(path);
 }
 
 describe("interaction rules", () => {
@@ -78,7 +75,10 @@ describe("interaction rules", () => {
   });
 
   it("charges each crafted bad metadata row to its rule", async () => {
-    const path = writeCsv(METADATA_CASES.map(([line]) => line), METADATA_HEADER);
+    const path = writeCsv(
+      METADATA_CASES.map(([line]) => line),
+      METADATA_HEADER,
+    );
     const { valid, quarantined } = splitByRules(readRaw(path, METADATA.rawDdl), metadataRules({ earliest: "2000-01-01", latest: "2030-01-01" }));
     const bad = await quarantined.select(REJECT_REASON).collect();
     const expectedBad = METADATA_CASES.filter(([, reason]) => reason !== null).map(([, reason]) => reason);

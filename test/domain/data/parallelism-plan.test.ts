@@ -86,7 +86,11 @@ describe("keysForEachHashPartition", () => {
 describe("planFileLayout", () => {
   it("gives each folder ceil(estimated bytes / target) files, in folder order", () => {
     // 1000 input bytes per row, halved by the Parquet ratio: 500 output bytes per row.
-    const rows = new Map([["2023-07-02", 2_000], ["2023-07-01", 1_000], ["2023-07-03", 1]]);
+    const rows = new Map([
+      ["2023-07-02", 2_000],
+      ["2023-07-01", 1_000],
+      ["2023-07-03", 1],
+    ]);
     const plan = planFileLayout(rows, 3_001_000, { targetFileBytes: 300_000, outputBytesPerInputByte: 0.5 });
     expect(plan.folders).toEqual([
       { folder: "2023-07-01", rows: 1_000, files: 2, firstSlot: 0 }, // 500,000 / 300,000 → 2

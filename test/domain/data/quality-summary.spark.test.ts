@@ -22,7 +22,9 @@ describe("qualitySummary", () => {
 
   it("reports metadata duplicates and the join coverage computed by hand", async () => {
     // 8 interactions; u000009's 2 have no metadata: 2/8 = 25%.
-    const interactions = await spark.sql("SELECT * FROM VALUES ('u000001'), ('u000001'), ('u000001'), ('u000002'), ('u000003'), ('u000003'), ('u000009'), ('u000009') AS t(user_id)");
+    const interactions = await spark.sql(
+      "SELECT * FROM VALUES ('u000001'), ('u000001'), ('u000001'), ('u000002'), ('u000003'), ('u000003'), ('u000009'), ('u000009') AS t(user_id)",
+    );
     await interactions.write.mode("overwrite").parquet(validInteractionsPath);
     // 5 metadata users, u000004 and u000005 without interactions: 2/5 = 40%; u000002 has 2 rows.
     const metadata = await spark.sql(

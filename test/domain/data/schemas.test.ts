@@ -24,7 +24,9 @@ describe("schemas", () => {
   });
 
   it("read raw input as text with a corrupt-record column", () => {
-    expect(INTERACTIONS.rawDdl).toBe("user_id string, timestamp string, action_type string, page_id string, duration_ms string, app_version string, _corrupt_record string");
+    expect(INTERACTIONS.rawDdl).toBe(
+      "user_id string, timestamp string, action_type string, page_id string, duration_ms string, app_version string, _corrupt_record string",
+    );
     expect(METADATA.rawDdl.split(", ").every((field) => field.endsWith(" string"))).toBe(true);
     expect(METADATA.rawDdl.split(", ")).toHaveLength(METADATA.columns.length + 1);
   });

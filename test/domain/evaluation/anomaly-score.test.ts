@@ -6,7 +6,15 @@ import type { PlantedAnomaly } from "../../../src/domain/data/generate/realistic
 const OVERALL = ["events.daily.overall", "events.hourly.overall", "active_users.daily.overall"];
 
 /** Planted anomalies in the ground truth's own format. */
-const OUTAGE: PlantedAnomaly = { kind: "outage", series: OVERALL, start: "2023-04-12 00:00:00", end: "2023-04-13 00:00:00", direction: "down", factor: 0.15, details: {} };
+const OUTAGE: PlantedAnomaly = {
+  kind: "outage",
+  series: OVERALL,
+  start: "2023-04-12 00:00:00",
+  end: "2023-04-13 00:00:00",
+  direction: "down",
+  factor: 0.15,
+  details: {},
+};
 const BOTS: PlantedAnomaly = {
   kind: "bot_cluster",
   series: ["events.daily.overall", "events.daily.action_type=create", "events.hourly.action_type=create"],
@@ -55,7 +63,11 @@ describe("time windows", () => {
   it("matches buckets overlapping the window widened by the tolerance", () => {
     // The outage is 2023-04-12: with ±1 day, 04-11 … 04-13 match; 04-10 and 04-14 do not.
     expect(["2023-04-10", "2023-04-11", "2023-04-12", "2023-04-13", "2023-04-14"].map((ts) => inWindow({ ts, granularity: "daily" }, OUTAGE, 1))).toEqual([
-      false, true, true, true, false,
+      false,
+      true,
+      true,
+      true,
+      false,
     ]);
     expect(["2023-04-11", "2023-04-12", "2023-04-13"].map((ts) => inWindow({ ts, granularity: "daily" }, OUTAGE, 0))).toEqual([false, true, false]);
   });
@@ -119,7 +131,10 @@ describe("precision and recall", () => {
       detection("all/events", "2023-02-01", "up"),
     ];
     const score = scoreDetections(detections, [OUTAGE, BOTS], NO_COVERAGE, DAILY_OVERALL);
-    expect(score.found.map((f) => [f.anomaly.kind, f.detections.length])).toEqual([["outage", 1], ["bot_cluster", 3]]);
+    expect(score.found.map((f) => [f.anomaly.kind, f.detections.length])).toEqual([
+      ["outage", 1],
+      ["bot_cluster", 3],
+    ]);
     expect(score.recall).toBe(1);
     // 4 of 5 detections are true; 02-01 is a false alarm.
     expect(score.precision).toBe(4 / 5);
@@ -133,7 +148,11 @@ describe("precision and recall", () => {
   });
 
   it("tells the bots' series from the action types the bots never use", () => {
-    const detections = [detection("action_type=create/events", "2023-08-15", "up"), detection("action_type=edit/events", "2023-08-15", "up"), detection("country=JP/events", "2023-08-15", "up")];
+    const detections = [
+      detection("action_type=create/events", "2023-08-15", "up"),
+      detection("action_type=edit/events", "2023-08-15", "up"),
+      detection("country=JP/events", "2023-08-15", "up"),
+    ];
     const score = scoreDetections(detections, [BOTS], NO_COVERAGE, DAILY_ALL);
     expect(score.falseAlarms.map((d) => d.series)).toEqual(["action_type=edit/events"]);
     expect(score.precision).toBe(2 / 3);
@@ -141,7 +160,11 @@ describe("precision and recall", () => {
   });
 
   it("scores only the set's granularity and breakdown, and leaves out anomalies with no series in it", () => {
-    const detections = [detection("all/events", "2023-04-12 10:00:00", "down"), detection("country=DE/events", "2023-04-12", "down"), detection("all/events", "2023-04-12", "down")];
+    const detections = [
+      detection("all/events", "2023-04-12 10:00:00", "down"),
+      detection("country=DE/events", "2023-04-12", "down"),
+      detection("all/events", "2023-04-12", "down"),
+    ];
     const daily = scoreDetections(detections, [OUTAGE, BOTS, DURATIONS], NO_COVERAGE, DAILY_OVERALL);
     expect(daily.trueDetections.map((t) => t.detection.series + " " + t.detection.ts)).toEqual(["all/events 2023-04-12"]);
     expect(daily.notEvaluated.map((a) => a.kind)).toEqual(["extreme_durations"]);
@@ -165,7 +188,11 @@ describe("false alarms per 365 points", () => {
       { granularity: "daily", series: "country=DE/events", scoredPoints: 300 },
       { granularity: "hourly", series: "all/events", scoredPoints: 8704 },
     ];
-    const detections = [detection("all/events", "2023-05-01", "up"), detection("all/active_users", "2023-06-01", "down"), detection("country=DE/events", "2023-06-01", "down")];
+    const detections = [
+      detection("all/events", "2023-05-01", "up"),
+      detection("all/active_users", "2023-06-01", "down"),
+      detection("country=DE/events", "2023-06-01", "down"),
+    ];
     const overall = scoreDetections(detections, [], coverage, DAILY_OVERALL);
     expect(overall.falseAlarmRate).toEqual({ falseAlarms: 2, series: 2, scoredPoints: 618, per365Points: (2 / 618) * 365 });
     expect(scoreDetections(detections, [], coverage, DAILY_ALL).falseAlarmRate.per365Points).toBe((3 / 918) * 365);
@@ -174,7 +201,11 @@ describe("false alarms per 365 points", () => {
 
   it("leaves detections in an excluded window out of precision and false alarms", () => {
     const excluded = [{ start: "2023-12-29 00:00:00", end: "2024-01-01 00:00:00", reason: "a known artefact" }];
-    const detections = [detection("all/events", "2023-04-12", "down"), detection("all/events", "2023-12-31", "up"), detection("all/events", "2023-12-28", "up")];
+    const detections = [
+      detection("all/events", "2023-04-12", "down"),
+      detection("all/events", "2023-12-31", "up"),
+      detection("all/events", "2023-12-28", "up"),
+    ];
     const score = scoreDetections(detections, [OUTAGE], NO_COVERAGE, DAILY_OVERALL, { toleranceBuckets: 1, excluded });
     expect(score.excluded.map((d) => d.ts)).toEqual(["2023-12-31"]);
     expect(score.falseAlarms.map((d) => d.ts)).toEqual(["2023-12-28"]);

@@ -101,14 +101,17 @@ describe("the detector against the realistic ground truth", () => {
     const lastDays = [...days.entries()].filter(([day]) => day >= LAST_TWO_WEEKS_FIRST_DAY).sort(([a], [b]) => (a < b ? -1 : 1));
     const observed = lastDays.reduce((sum, [, d]) => sum + d.events, 0);
     const expected = truth.expectedDailyEvents.slice(first).reduce((a, b) => a + b, 0);
-    console.info(`year-end: ${observed} events on ${LAST_TWO_WEEKS_FIRST_DAY}…2023-12-31 against ${expected.toFixed(0)} expected (${(observed / expected).toFixed(3)})`);
+    console.info(
+      `year-end: ${observed} events on ${LAST_TWO_WEEKS_FIRST_DAY}…2023-12-31 against ${expected.toFixed(0)} expected (${(observed / expected).toFixed(3)})`,
+    );
     expect(Math.abs(observed / expected - 1)).toBeLessThan(0.06);
     lastDays.forEach(([day, d], i) => {
       expect(Math.abs(d.events / (truth.expectedDailyEvents[first + i] ?? 0) - 1), day).toBeLessThan(0.3);
     });
     // Nothing piles up at either end of the period: its first and last day's busiest minute holds
     // no more than the busiest minute of any other day of their month.
-    const busiest = (prefix: string, except: string): number => Math.max(...[...days.entries()].filter(([day]) => day.startsWith(prefix) && day !== except).map(([, d]) => d.busiestMinute));
+    const busiest = (prefix: string, except: string): number =>
+      Math.max(...[...days.entries()].filter(([day]) => day.startsWith(prefix) && day !== except).map(([, d]) => d.busiestMinute));
     expect(days.get("2023-12-31")?.busiestMinute).toBeLessThanOrEqual(busiest("2023-12", "2023-12-31"));
     expect(days.get("2023-01-01")?.busiestMinute).toBeLessThanOrEqual(busiest("2023-01", "2023-01-01"));
   });
@@ -124,7 +127,11 @@ describe("the detector against the realistic ground truth", () => {
       }
     }
     // Every count anomaly is evaluated in both sets (each lists a daily series, the overall one among them).
-    expect(setOf(score, "daily", "overall").found.map((f) => f.anomaly.kind).sort()).toEqual(["bot_cluster", "outage", "traffic_spike"]);
+    expect(
+      setOf(score, "daily", "overall")
+        .found.map((f) => f.anomaly.kind)
+        .sort(),
+    ).toEqual(["bot_cluster", "outage", "traffic_spike"]);
   });
 
   it("raises no noise alarms from hourly series too thin to score", () => {
@@ -154,7 +161,9 @@ describe("the detector on seed data (uniformly random, nothing planted)", () => 
       // 365 days of data minus the trailing window: every series is scored on about 309 days.
       expect(set.falseAlarmRate.scoredPoints).toBeGreaterThanOrEqual(set.falseAlarmRate.series * 300);
       expect(set.falseAlarmRate.per365Points).toBeLessThanOrEqual(1);
-      expect(set.falseAlarms).toHaveLength(score.detections.filter((d) => d.granularity === "daily" && (set.set.breakdown === "all" || d.series.startsWith("all/"))).length);
+      expect(set.falseAlarms).toHaveLength(
+        score.detections.filter((d) => d.granularity === "daily" && (set.set.breakdown === "all" || d.series.startsWith("all/"))).length,
+      );
     }
   });
 });

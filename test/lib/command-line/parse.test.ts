@@ -41,17 +41,61 @@ describe("parsing a command line against its declaration", () => {
     const parts: number | undefined = values.parts;
     const mode: "seed" | "realistic" = values.mode;
     expect({ rows, parts, mode }).toEqual({ rows: 100, parts: undefined, mode: "seed" });
-    expect(values).toEqual({ out: "x", name: undefined, rows: 100, parts: undefined, share: undefined, day: undefined, mode: "seed", conf: [], only: undefined, tag: [], quiet: false });
+    expect(values).toEqual({
+      out: "x",
+      name: undefined,
+      rows: 100,
+      parts: undefined,
+      share: undefined,
+      day: undefined,
+      mode: "seed",
+      conf: [],
+      only: undefined,
+      tag: [],
+      quiet: false,
+    });
     expect([...given]).toEqual(["out"]);
     expect(positionals).toEqual([]);
   });
 
   it("converts every kind, with --flag value and --flag=value alike", () => {
     const { values, given } = parseCommandLine(SPEC, [
-      "--out=dir", "--rows", "1_000", "--parts=3", "--share", "0.5", "--day=2023-12-31", "--mode", "realistic",
-      "--conf", "a=1", "--conf=b=2", "--only", "b,a", "--tag", "x", "--tag=y", "--quiet", "--name=",
+      "--out=dir",
+      "--rows",
+      "1_000",
+      "--parts=3",
+      "--share",
+      "0.5",
+      "--day=2023-12-31",
+      "--mode",
+      "realistic",
+      "--conf",
+      "a=1",
+      "--conf=b=2",
+      "--only",
+      "b,a",
+      "--tag",
+      "x",
+      "--tag=y",
+      "--quiet",
+      "--name=",
     ]);
-    expect(values).toEqual({ out: "dir", name: "", rows: 1000, parts: 3, share: 0.5, day: "2023-12-31", mode: "realistic", conf: [["a", "1"], ["b", "2"]], only: ["b", "a"], tag: ["x", "y"], quiet: true });
+    expect(values).toEqual({
+      out: "dir",
+      name: "",
+      rows: 1000,
+      parts: 3,
+      share: 0.5,
+      day: "2023-12-31",
+      mode: "realistic",
+      conf: [
+        ["a", "1"],
+        ["b", "2"],
+      ],
+      only: ["b", "a"],
+      tag: ["x", "y"],
+      quiet: true,
+    });
     expect(given.has("rows") && given.has("quiet") && !given.has("zzz")).toBe(true);
   });
 
@@ -86,8 +130,15 @@ describe("parsing a command line against its declaration", () => {
 
   it("takes positionals only when declared, and arguments after -- as positionals", () => {
     expect(usageError(["--out", "x", "extra"])).toBe("unexpected argument 'extra'");
-    const files = { options: { force: { type: "boolean", description: "overwrite" } }, positionals: { value: "FILE", required: true, description: "inputs" } } as const;
-    expect(parseCommandLine(files, ["a", "--force", "b", "--", "--c"])).toEqual({ values: { force: true }, positionals: ["a", "b", "--c"], given: new Set(["force"]) });
+    const files = {
+      options: { force: { type: "boolean", description: "overwrite" } },
+      positionals: { value: "FILE", required: true, description: "inputs" },
+    } as const;
+    expect(parseCommandLine(files, ["a", "--force", "b", "--", "--c"])).toEqual({
+      values: { force: true },
+      positionals: ["a", "b", "--c"],
+      given: new Set(["force"]),
+    });
     expect(usageError([], files)).toBe("missing FILE…");
     expect(parse(["--force"], { ...files, positionals: { ...files.positionals, required: false } }).positionals).toEqual([]);
   });

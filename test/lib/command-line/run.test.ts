@@ -47,7 +47,13 @@ describe("running a command line", () => {
     for (const argv of [[], ["help"], ["--help"]]) await runProgram(tool, argv);
     await runProgram(tool, ["server", "--help"]);
     await runProgram(tool, ["count", "--to", "nope", "--help"]);
-    expect(printed.mock.calls).toEqual([[groupHelp("tool", tool)], [groupHelp("tool", tool)], [groupHelp("tool", tool)], [groupHelp("tool server", tool.commands[1] as CommandGroup)], [commandHelp("tool count", count)]]);
+    expect(printed.mock.calls).toEqual([
+      [groupHelp("tool", tool)],
+      [groupHelp("tool", tool)],
+      [groupHelp("tool", tool)],
+      [groupHelp("tool server", tool.commands[1] as CommandGroup)],
+      [commandHelp("tool count", count)],
+    ]);
     expect(runs).toEqual([]);
   });
 

@@ -1,5 +1,3 @@
-
-
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame, SparkSession } from "../../../src/connect";
@@ -25,14 +23,21 @@ const shuffling = (s: SparkSession): DataFrame => s.range(0, 6000, 1, RANGE_PART
 /** Runs `df.collect()` and returns the id of its Spark Connect operation. */
 async function collectOperation(df: DataFrame): Promise<string> {
   let operationId = "";
-  await df.collect({ onOperationId: (id) => { operationId = id; } });
+  await df.collect({
+    onOperationId: (id) => {
+      operationId = id;
+    },
+  });
   return operationId;
 }
 
 /** The ids of the jobs of these operations, found by their operation tags (not the session tag). */
 async function jobsOfOperations(session: SparkSession, operationIds: readonly string[]): Promise<number[]> {
   const tags = operationIds.map((op) => operationJobTag(session.client.userId, session.sessionId, op));
-  return (await ui.jobs()).filter((j) => j.jobTags?.some((t) => tags.includes(t))).map((j) => j.jobId).sort((a, b) => a - b);
+  return (await ui.jobs())
+    .filter((j) => j.jobTags?.some((t) => tags.includes(t)))
+    .map((j) => j.jobId)
+    .sort((a, b) => a - b);
 }
 
 beforeAll(async () => {

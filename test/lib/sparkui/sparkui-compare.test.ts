@@ -53,7 +53,9 @@ describe("compareSteps on a recorded before/after pair (sort over 2, then 32 shu
     const lines = text.split("\n");
     expect(lines[0]).toBe("|  | before: spilling-sort | after: sort-more-partitions | after / before |");
     expect(lines.filter((l) => l.startsWith("|"))).toHaveLength(2 + 10);
-    expect(text).toContain(`| wall time | ${(wallMs(before) / 1000).toFixed(1)} s | ${(wallMs(after) / 1000).toFixed(1)} s | ×${(wallMs(after) / wallMs(before)).toFixed(2)} |`);
+    expect(text).toContain(
+      `| wall time | ${(wallMs(before) / 1000).toFixed(1)} s | ${(wallMs(after) / 1000).toFixed(1)} s | ×${(wallMs(after) / wallMs(before)).toFixed(2)} |`,
+    );
     expect(text).toContain("| warnings | spill (critical) | none |");
     expect(text.endsWith("Resolved: `spill`. New: none.")).toBe(true);
   });

@@ -93,7 +93,8 @@ describe("band", () => {
 
 describe("task skew", () => {
   // Stage 4 s of a 10 s step (share 0.4); its slowest task 2 s of the stage's 4 s (0.5).
-  const skewed = (maxMs: number, medianMs: number, extra: StageSpec = {}) => taskSkew([stage({ taskMs: [10, medianMs, medianMs, medianMs, maxMs], wallMs: 4000, ...extra })], 10_000);
+  const skewed = (maxMs: number, medianMs: number, extra: StageSpec = {}) =>
+    taskSkew([stage({ taskMs: [10, medianMs, medianMs, medianMs, maxMs], wallMs: 4000, ...extra })], 10_000);
 
   it("bands max / median at 4, 8 and 16", () => {
     expect(severities(skewed(3999, 1000))).toEqual([]);
@@ -173,7 +174,8 @@ describe("partition sizing", () => {
   const median = (ms: number) => [1, ms, ms, ms, ms];
 
   it("flags 1 000 tasks with a median under 500 ms, critical from 5 000", () => {
-    const many = (numTasks: number, medianMs: number) => partitionSizing([stage({ numTasks, taskMs: median(medianMs), shuffleReadBytes: 1 })], 2).filter((f) => f.rule === "too-many-small-tasks");
+    const many = (numTasks: number, medianMs: number) =>
+      partitionSizing([stage({ numTasks, taskMs: median(medianMs), shuffleReadBytes: 1 })], 2).filter((f) => f.rule === "too-many-small-tasks");
     expect(severities(many(999, 10))).toEqual([]);
     expect(severities(many(1000, 500))).toEqual([]);
     expect(severities(many(1000, 499))).toEqual(["warning"]);
@@ -198,7 +200,8 @@ describe("partition sizing", () => {
 
   it("flags far too many shuffle partitions only when their short tasks add up to 5 s", () => {
     // 400 MiB over 400 tasks: 1 MiB each, where max(2 cores, 400 / 128 → 4) = 4 partitions would do.
-    const tiny = (spec: StageSpec) => partitionSizing([stage({ numTasks: 400, shuffleReadBytes: 400 * MiB, executorRunTime: 5000, taskMs: median(100), ...spec })], 2);
+    const tiny = (spec: StageSpec) =>
+      partitionSizing([stage({ numTasks: 400, shuffleReadBytes: 400 * MiB, executorRunTime: 5000, taskMs: median(100), ...spec })], 2);
     const [finding] = tiny({});
     expect(finding?.severity).toBe("info");
     expect(finding?.evidence).toMatchObject({ suggestedPartitions: 4, averagePartitionBytes: MiB });
@@ -245,7 +248,8 @@ function execution(nodes: UiSqlNode[], edges: { fromId: number; toId: number }[]
 }
 
 describe("small files", () => {
-  const scan = (files: string, size: string) => smallFiles([execution([node(0, "Scan parquet ", { "number of files read": files, "size of files read": size })])]);
+  const scan = (files: string, size: string) =>
+    smallFiles([execution([node(0, "Scan parquet ", { "number of files read": files, "size of files read": size })])]);
 
   it("flags over 100 files read averaging under 3 MiB, critical from 1 000", () => {
     expect(scan("100", "1.0 MiB")).toEqual([]);
@@ -257,7 +261,9 @@ describe("small files", () => {
   });
 
   it("flags writes of many small files", () => {
-    const [finding] = smallFiles([execution([node(0, "Execute InsertIntoHadoopFsRelationCommand", { "number of written files": "200", "written output": "2.0 MiB" })])]);
+    const [finding] = smallFiles([
+      execution([node(0, "Execute InsertIntoHadoopFsRelationCommand", { "number of written files": "200", "written output": "2.0 MiB" })]),
+    ]);
     expect(finding?.title).toMatch(/200 files written/);
     expect(finding?.suggestion).toMatch(/Write fewer, larger files/);
   });
@@ -268,7 +274,12 @@ describe("broadcast opportunity", () => {
   const join = (left: string, right: string) =>
     execution(
       [node(0, "Exchange", { "data size": left }), node(1, "Exchange", { "data size": right }), node(2, "Sort"), node(3, "Sort"), node(4, "SortMergeJoin")],
-      [{ fromId: 0, toId: 2 }, { fromId: 1, toId: 3 }, { fromId: 2, toId: 4 }, { fromId: 3, toId: 4 }],
+      [
+        { fromId: 0, toId: 2 },
+        { fromId: 1, toId: 3 },
+        { fromId: 2, toId: 4 },
+        { fromId: 3, toId: 4 },
+      ],
     );
 
   it("flags a side up to 10 MiB against a side of 16 MiB or more", () => {
@@ -289,7 +300,13 @@ describe("broadcast opportunity", () => {
   });
 
   it("stays silent when a side's size cannot be told", () => {
-    const unsized = execution([node(0, "Scan x"), node(1, "Exchange", { "data size": "1.0 MiB" }), node(4, "SortMergeJoin")], [{ fromId: 0, toId: 4 }, { fromId: 1, toId: 4 }]);
+    const unsized = execution(
+      [node(0, "Scan x"), node(1, "Exchange", { "data size": "1.0 MiB" }), node(4, "SortMergeJoin")],
+      [
+        { fromId: 0, toId: 4 },
+        { fromId: 1, toId: 4 },
+      ],
+    );
     expect(broadcastOpportunity([unsized])).toEqual([]);
   });
 });
@@ -335,7 +352,9 @@ describe("evaluateHeuristics on captures recorded from a real run", () => {
     const spilling = capture.stages.filter((s) => s.memoryBytesSpilled > 0);
     expect(spilling).toHaveLength(1);
     const findings = evaluateHeuristics(capture).filter((f) => f.rule === "spill");
-    expect(findings.map((f) => [f.stageId, f.severity, f.evidence.memoryBytesSpilled])).toEqual([[spilling[0]?.stageId, "critical", spilling[0]?.memoryBytesSpilled]]);
+    expect(findings.map((f) => [f.stageId, f.severity, f.evidence.memoryBytesSpilled])).toEqual([
+      [spilling[0]?.stageId, "critical", spilling[0]?.memoryBytesSpilled],
+    ]);
     expect(rules(evaluateHeuristics(fixture("sort-more-partitions")))).toEqual([]);
   });
 
@@ -360,7 +379,10 @@ describe("evaluateHeuristics on captures recorded from a real run", () => {
   });
 
   it("finds the 300 small files written and read back, and none after compaction", () => {
-    for (const [step, direction] of [["small-files-write", "written"], ["small-files-read", "read"]] as const) {
+    for (const [step, direction] of [
+      ["small-files-write", "written"],
+      ["small-files-read", "read"],
+    ] as const) {
       const found = evaluateHeuristics(fixture(step)).filter((f) => f.rule === "small-files");
       expect(found.map((f) => [f.severity, f.evidence.files])).toEqual([["warning", 300]]);
       expect(found[0]?.title).toContain(`300 files ${direction}`);

@@ -6,7 +6,18 @@ import type { UiJob, UiSqlExecution, UiSqlNode } from "../../../src/lib/sparkui/
 const timing = (total: string, stage: string): string => `total (min, med, max (stageId: taskId))\n${total} (1 ms, 2 ms, 3 ms (stage ${stage}: task 17))`;
 
 function execution(id: number, nodes: UiSqlNode[]): UiSqlExecution {
-  return { id, status: "COMPLETED", description: "", planDescription: "", submissionTime: "", duration: 0, runningJobIds: [], successJobIds: [], failedJobIds: [], nodes };
+  return {
+    id,
+    status: "COMPLETED",
+    description: "",
+    planDescription: "",
+    submissionTime: "",
+    duration: 0,
+    runningJobIds: [],
+    successJobIds: [],
+    failedJobIds: [],
+    nodes,
+  };
 }
 
 describe("stagesRunningNode", () => {
@@ -26,12 +37,22 @@ describe("stagesRunningNode", () => {
 
   it("reads a node's own metrics, across executions", () => {
     expect(stagesRunningNode([smj, bhj], "BroadcastHashJoin")).toEqual([7]);
-    expect(stagesRunningNode([smj, execution(2, [{ nodeId: 9, nodeName: "SortMergeJoin", metrics: [{ name: "spill size", value: timing("0.0 B", "12.0") }] }])], "SortMergeJoin")).toEqual([4, 12]);
+    expect(
+      stagesRunningNode(
+        [smj, execution(2, [{ nodeId: 9, nodeName: "SortMergeJoin", metrics: [{ name: "spill size", value: timing("0.0 B", "12.0") }] }])],
+        "SortMergeJoin",
+      ),
+    ).toEqual([4, 12]);
   });
 
   it("is empty when no metric names a stage or the node is absent", () => {
     expect(stagesRunningNode([smj], "ShuffledHashJoin")).toEqual([]);
-    expect(stagesRunningNode([execution(3, [{ nodeId: 1, nodeName: "BroadcastHashJoin", metrics: [{ name: "number of output rows", value: "5" }] }])], "BroadcastHashJoin")).toEqual([]);
+    expect(
+      stagesRunningNode(
+        [execution(3, [{ nodeId: 1, nodeName: "BroadcastHashJoin", metrics: [{ name: "number of output rows", value: "5" }] }])],
+        "BroadcastHashJoin",
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -47,7 +47,16 @@ function stage(stageId: number, overrides: Partial<UiStage>): UiStage {
 }
 
 function job(jobId: number, stageIds: number[], submitted: string, completed: string | undefined, status: UiJob["status"] = "SUCCEEDED"): UiJob {
-  return { jobId, name: "", submissionTime: submitted, ...(completed !== undefined && { completionTime: completed }), stageIds, status, numTasks: 0, numFailedTasks: 0 };
+  return {
+    jobId,
+    name: "",
+    submissionTime: submitted,
+    ...(completed !== undefined && { completionTime: completed }),
+    stageIds,
+    status,
+    numTasks: 0,
+    numFailedTasks: 0,
+  };
 }
 
 // A step of two jobs: job 1 scans (stage 0) and shuffles; job 2 reuses that shuffle (stage 1
@@ -58,7 +67,15 @@ const JOBS = [
   job(2, [1, 2, 3], "2024-03-01T10:00:03.000GMT", "2024-03-01T10:00:07.250GMT"),
 ];
 const STAGES = [
-  stage(0, { numTasks: 4, executorRunTime: 1200, executorCpuTime: 800e6, jvmGcTime: 40, inputBytes: 4000, shuffleWriteBytes: 1500, taskMetricsDistributions: distribution([250, 290, 300, 310, 350]) }),
+  stage(0, {
+    numTasks: 4,
+    executorRunTime: 1200,
+    executorCpuTime: 800e6,
+    jvmGcTime: 40,
+    inputBytes: 4000,
+    shuffleWriteBytes: 1500,
+    taskMetricsDistributions: distribution([250, 290, 300, 310, 350]),
+  }),
   stage(1, { status: "SKIPPED", numTasks: 4 }),
   stage(2, {
     numTasks: 3,

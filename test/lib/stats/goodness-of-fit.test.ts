@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { chiSquareCriticalValue, chiSquareStatistic, chiSquareSurvival, chiSquareTest } from "../../../src/lib/stats/chi-square";
 import { distinctDrawsMoments } from "../../../src/lib/stats/distinct-draws";
-import { continuousUniform, discreteUniform, kolmogorovQuantile, kolmogorovSurvival, ksCriticalValue, ksStatistic } from "../../../src/lib/stats/kolmogorov-smirnov";
+import {
+  continuousUniform,
+  discreteUniform,
+  kolmogorovQuantile,
+  kolmogorovSurvival,
+  ksCriticalValue,
+  ksStatistic,
+} from "../../../src/lib/stats/kolmogorov-smirnov";
 
 describe("chi-square", () => {
   it("computes Pearson's statistic", () => {
@@ -28,7 +35,10 @@ describe("chi-square", () => {
     expect(chiSquareCriticalValue(5, 0.001)).toBeCloseTo(20.51501, 4);
     expect(chiSquareCriticalValue(9, 0.001)).toBeCloseTo(27.87716, 4);
     expect(chiSquareCriticalValue(9, 0.05)).toBeCloseTo(16.91898, 4);
-    expect(chiSquareTest([30, 20, 10], [1 / 3, 1 / 3, 1 / 3], 0.05)).toMatchObject({ degreesOfFreedom: 2, criticalValue: expect.closeTo(5.991465, 5) as number });
+    expect(chiSquareTest([30, 20, 10], [1 / 3, 1 / 3, 1 / 3], 0.05)).toMatchObject({
+      degreesOfFreedom: 2,
+      criticalValue: expect.closeTo(5.991465, 5) as number,
+    });
   });
 });
 

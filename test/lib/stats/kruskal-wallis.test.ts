@@ -39,7 +39,11 @@ describe("Kruskal–Wallis H", () => {
     // H₀ = 12/72 · (49/3 + 210.25/3 + 210.25/2) − 27 = 4597/144 − 27 = 709/144.
     // Ties: t = 3 and t = 2 → Σ(t³ − t) = 24 + 6 = 30; C = 1 − 30/504 = 79/84.
     // H = (709/144)/(79/84) = 4963/948 ≈ 5.2352; ε² = H/7 = 709/948 ≈ 0.7479.
-    const result = kruskalWallis([[1, 2, 2], [2, 3, 4], [4, 5]]);
+    const result = kruskalWallis([
+      [1, 2, 2],
+      [2, 3, 4],
+      [4, 5],
+    ]);
     expect(result.n).toBe(8);
     expect(result.groups).toBe(3);
     expect(result.tieCorrection).toBeCloseTo(79 / 84, 14);
@@ -63,13 +67,26 @@ describe("Kruskal–Wallis H", () => {
 
   it("takes the same H from rank sums and the tie term", () => {
     // Rank sums of the hand example: 7, 14.5, 14.5 with sizes 3, 3, 2; Σ(t³ − t) = 30.
-    const fromSums = kruskalWallisFromRankSums([{ n: 3, rankSum: 7 }, { n: 3, rankSum: 14.5 }, { n: 2, rankSum: 14.5 }, { n: 0, rankSum: 0 }], 30);
+    const fromSums = kruskalWallisFromRankSums(
+      [
+        { n: 3, rankSum: 7 },
+        { n: 3, rankSum: 14.5 },
+        { n: 2, rankSum: 14.5 },
+        { n: 0, rankSum: 0 },
+      ],
+      30,
+    );
     expect(fromSums.h).toBeCloseTo(4963 / 948, 12);
     expect(fromSums.groups).toBe(3);
   });
 
   it("is 0 when every value is tied, and refuses fewer than two groups", () => {
-    expect(kruskalWallis([[5, 5], [5, 5, 5]]).h).toBe(0);
+    expect(
+      kruskalWallis([
+        [5, 5],
+        [5, 5, 5],
+      ]).h,
+    ).toBe(0);
     expect(() => kruskalWallis([[1, 2, 3]])).toThrow(RangeError);
   });
 });
@@ -86,15 +103,32 @@ describe("correlation ratio", () => {
   });
 
   it("is 1 when groups are constant and distinct, 0 when all means agree", () => {
-    expect(correlationRatio([{ n: 2, mean: 1, sumSquares: 0 }, { n: 3, mean: 4, sumSquares: 0 }])).toBe(1);
-    expect(correlationRatio([{ n: 2, mean: 1, sumSquares: 3 }, { n: 3, mean: 1, sumSquares: 5 }])).toBe(0);
+    expect(
+      correlationRatio([
+        { n: 2, mean: 1, sumSquares: 0 },
+        { n: 3, mean: 4, sumSquares: 0 },
+      ]),
+    ).toBe(1);
+    expect(
+      correlationRatio([
+        { n: 2, mean: 1, sumSquares: 3 },
+        { n: 3, mean: 1, sumSquares: 5 },
+      ]),
+    ).toBe(0);
   });
 });
 
 describe("effect size bands", () => {
   it("uses 0.01, 0.06 and 0.14 as lower bounds", () => {
     expect([0, 0.0099, 0.01, 0.0599, 0.06, 0.1399, 0.14, 0.9].map(effectSizeBand)).toEqual([
-      "negligible", "negligible", "small", "small", "moderate", "moderate", "large", "large",
+      "negligible",
+      "negligible",
+      "small",
+      "small",
+      "moderate",
+      "moderate",
+      "large",
+      "large",
     ]);
   });
 

@@ -10,7 +10,7 @@ describe("metric CSV writing", () => {
     expect(csvField("plain")).toBe("plain");
   });
 
-  it("tells null (empty field) from the empty string (\"\") and spells numbers and booleans plainly", () => {
+  it('tells null (empty field) from the empty string ("") and spells numbers and booleans plainly', () => {
     expect(csvField(null)).toBe("");
     expect(csvField("")).toBe('""');
     expect(csvField(0.75)).toBe("0.75");
@@ -20,10 +20,13 @@ describe("metric CSV writing", () => {
   });
 
   it("writes a header and one line per row in the columns' order, whatever the rows' key order", () => {
-    const csv = toCsv(["name", "note", "n"], [
-      { n: 1, name: "x", note: 'a "b", c' },
-      { note: null, name: "y\nz", n: 2.5 },
-    ]);
+    const csv = toCsv(
+      ["name", "note", "n"],
+      [
+        { n: 1, name: "x", note: 'a "b", c' },
+        { note: null, name: "y\nz", n: 2.5 },
+      ],
+    );
     expect(csv).toBe('name,note,n\nx,"a ""b"", c",1\n"y\nz",,2.5\n');
   });
 

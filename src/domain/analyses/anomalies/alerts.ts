@@ -8,7 +8,8 @@ export interface Alert extends Omit<Anomaly, "score"> {
 }
 
 export function toAlert(anomaly: Anomaly): Alert {
-  const change = anomaly.expected > 0 ? `${anomaly.observed >= anomaly.expected ? "+" : ""}${((anomaly.observed / anomaly.expected - 1) * 100).toFixed(0)}% vs` : "with";
+  const change =
+    anomaly.expected > 0 ? `${anomaly.observed >= anomaly.expected ? "+" : ""}${((anomaly.observed / anomaly.expected - 1) * 100).toFixed(0)}% vs` : "with";
   const message =
     `${anomaly.series} (${anomaly.granularity}) at ${anomaly.ts}: ${anomaly.observed} observed, ${change} ${anomaly.expected.toFixed(1)} expected ` +
     `(${anomaly.direction}, robust z ${Number.isFinite(anomaly.score) ? anomaly.score.toFixed(1) : String(anomaly.score)})`;

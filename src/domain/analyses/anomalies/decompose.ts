@@ -53,7 +53,9 @@ export function movingMedian(values: readonly number[], window: number, excludeS
  */
 export function seasonalComponent(detrended: readonly number[], period: number): number[] {
   const phases = Array.from({ length: period }, () => new SortedWindow());
-  detrended.forEach((value, i) => { phases[i % period]?.add(value); });
+  detrended.forEach((value, i) => {
+    phases[i % period]?.add(value);
+  });
   const medians = phases.map((phase) => (phase.size > 0 ? phase.median() : 0));
   const mean = medians.reduce((a, b) => a + b, 0) / period;
   return detrended.map((_, i) => (medians[i % period] as number) - mean);

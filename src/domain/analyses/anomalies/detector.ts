@@ -87,7 +87,17 @@ export function detectAnomalies(series: Series, options: Partial<DetectorOptions
   const resolved = { ...defaultDetectorOptions(series.granularity), dispersion: series.dispersion ?? 1, ...options };
   return scoreSeries(series.values, resolved).flatMap((point, i) =>
     point.flagged && point.score !== null
-      ? [{ series: series.name, granularity: series.granularity, ts: series.timestamps[i] as string, observed: point.observed, expected: point.expected, score: point.score, direction: point.direction }]
+      ? [
+          {
+            series: series.name,
+            granularity: series.granularity,
+            ts: series.timestamps[i] as string,
+            observed: point.observed,
+            expected: point.expected,
+            score: point.score,
+            direction: point.direction,
+          },
+        ]
       : [],
   );
 }

@@ -20,7 +20,9 @@ export async function scoredSeries(enriched: DataFrame, name: string, granularit
   const series = (await collectSeries(enriched, granularity)).find((s) => s.name === name);
   if (series === undefined) return [];
   // The series' own spread factor, as the detector that wrote the anomalies table used it.
-  const points = scoreSeries(series.values, { ...defaultDetectorOptions(granularity), ...(series.dispersion !== undefined && { dispersion: series.dispersion }) });
+  const points = scoreSeries(series.values, {
+    ...defaultDetectorOptions(granularity),
+    ...(series.dispersion !== undefined && { dispersion: series.dispersion }),
+  });
   return points.map((point, i) => ({ ts: series.timestamps[i] ?? "", observed: point.observed, expected: Math.round(point.expected), anomaly: point.flagged }));
 }
-

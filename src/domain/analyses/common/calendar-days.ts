@@ -30,7 +30,7 @@ export function daysBetween(start: string, end: string): number {
 export function isoWeekStart(day: string): string {
   const epochDay = toEpochDay(day);
   // 1970-01-01 was a Thursday: (epochDay + 3) mod 7 is 0 on Mondays.
-  return fromEpochDay(epochDay - (((epochDay + 3) % 7) + 7) % 7);
+  return fromEpochDay(epochDay - ((((epochDay + 3) % 7) + 7) % 7));
 }
 
 /** The first day of the month containing `day`. */

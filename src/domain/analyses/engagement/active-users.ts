@@ -34,7 +34,12 @@ export function activeUsers(interactions: DataFrame, range: DayRange, params: Ac
     .join(deltas, ["date"], "left")
     .select(
       F.col("date"),
-      ...(["dau", "wau", "mau"] as const).map((name) => F.sum(F.coalesce(F.col(name), F.lit(0))).over(running).cast("bigint").alias(name)),
+      ...(["dau", "wau", "mau"] as const).map((name) =>
+        F.sum(F.coalesce(F.col(name), F.lit(0)))
+          .over(running)
+          .cast("bigint")
+          .alias(name),
+      ),
     )
     .where(F.col("date").geq(dateLit(range.from)))
     .withColumn("dau_mau_ratio", F.when(F.col("mau").gt(0), F.col("dau").divide(F.col("mau"))))
@@ -90,9 +95,12 @@ function activityDeltas(userDays: DataFrame, windows: Windows): DataFrame {
     .select(
       F.explode(
         F.array(
-          delta(dauStart, [1, 0, 0]), delta(dauEnd, [-1, 0, 0]),
-          delta(wauStart, [0, 1, 0]), delta(wauEnd, [0, -1, 0]),
-          delta(mauStart, [0, 0, 1]), delta(mauEnd, [0, 0, -1]),
+          delta(dauStart, [1, 0, 0]),
+          delta(dauEnd, [-1, 0, 0]),
+          delta(wauStart, [0, 1, 0]),
+          delta(wauEnd, [0, -1, 0]),
+          delta(mauStart, [0, 0, 1]),
+          delta(mauEnd, [0, 0, -1]),
         ),
       ).alias("delta"),
     )

@@ -16,7 +16,10 @@ export function hllStandardError(lgConfigK: number): number {
  */
 export function approximateDauError(interactions: DataFrame, range: DayRange, params: ActiveUsersParams = DEFAULT_ACTIVE_USERS): DataFrame {
   const exact = activeUsers(interactions, range, params).select(F.col("date"), F.col("dau").alias("exact_dau"));
-  const approximate = approximateActiveUsers(interactions, range, { ...params, mode: "approximate" }).select(F.col("date"), F.col("dau").alias("approximate_dau"));
+  const approximate = approximateActiveUsers(interactions, range, { ...params, mode: "approximate" }).select(
+    F.col("date"),
+    F.col("dau").alias("approximate_dau"),
+  );
   return exact
     .join(approximate, ["date"], "left")
     .withColumn("relative_error", F.when(F.col("exact_dau").gt(0), F.abs(F.col("approximate_dau").minus(F.col("exact_dau"))).divide(F.col("exact_dau"))))

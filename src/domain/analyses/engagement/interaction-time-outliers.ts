@@ -29,7 +29,11 @@ export async function interactionTimeOutliers(totals: DataFrame, threshold: numb
   const median = await exactMedian(logged, F.col("log_total"));
   const mad = median === null ? null : await exactMedian(logged, F.abs(F.col("log_total").minus(double(median))));
   const usable = median !== null && mad !== null && mad > 0;
-  const z = usable ? F.lit(TypedLiteral.double(MAD_SCALE)).multiply(F.col("log_total").minus(double(median))).divide(double(mad)) : F.lit(null).cast("double");
+  const z = usable
+    ? F.lit(TypedLiteral.double(MAD_SCALE))
+        .multiply(F.col("log_total").minus(double(median)))
+        .divide(double(mad))
+    : F.lit(null).cast("double");
   const outliers = logged
     .withColumn("modified_z", z)
     .where(F.col("modified_z").gt(double(threshold)))

@@ -38,7 +38,11 @@ export async function powerUserDetails(
       .collect();
     const found = await interactionTimeOutliers(totals, params.outlierZ);
     const outlierCount = await found.outliers.count();
-    const outliers = await found.outliers.orderBy(F.col("modified_z").desc()).limit(OUTLIERS_SHOWN).select(F.col("user_id"), F.col("total_ms"), F.col("events"), F.round(F.col("modified_z"), 2).alias("modified_z")).collect();
+    const outliers = await found.outliers
+      .orderBy(F.col("modified_z").desc())
+      .limit(OUTLIERS_SHOWN)
+      .select(F.col("user_id"), F.col("total_ms"), F.col("events"), F.round(F.col("modified_z"), 2).alias("modified_z"))
+      .collect();
     const topMs = top.reduce((sum, row) => sum + row.total_ms, 0);
     return {
       activeUsers: Number(all?.users ?? 0),
@@ -55,4 +59,3 @@ export async function powerUserDetails(
     await totals.unpersist(true);
   }
 }
-

@@ -74,9 +74,13 @@ export async function findPowerUsers(totals: DataFrame, params: Pick<PowerUsersP
   if (threshold !== null && (await candidates.count()) < count) candidates = totals;
 
   const ranking = Window.orderBy(F.col("total_ms").desc(), F.col("user_id").asc());
-  const top = candidates
-    .withColumn("rank", F.rowNumber().over(ranking))
-    .where(F.col("rank").leq(count))
-    .select("rank", "user_id", "total_ms", "events");
-  return { top, activeUsers, topCount: count, events: Number(stats?.events ?? 0), cappedEvents: Number(stats?.capped_events ?? 0), candidateThreshold: threshold };
+  const top = candidates.withColumn("rank", F.rowNumber().over(ranking)).where(F.col("rank").leq(count)).select("rank", "user_id", "total_ms", "events");
+  return {
+    top,
+    activeUsers,
+    topCount: count,
+    events: Number(stats?.events ?? 0),
+    cappedEvents: Number(stats?.capped_events ?? 0),
+    candidateThreshold: threshold,
+  };
 }

@@ -32,9 +32,12 @@ export function rankStatisticsByGroup(df: DataFrame, groupColumn: string, valueC
     .agg(F.sum("count").alias("ties"))
     .withColumn("at_or_below", F.sum("ties").over(byValue.rowsBetween(Window.unboundedPreceding, Window.currentRow)))
     // t³ as a double: a long overflows once a value repeats more than 2 million times.
-    .withColumn("tie_cube_sum", F.sum(F.col("ties").cast("double").multiply(F.col("ties")).multiply(F.col("ties")).minus(F.col("ties"))).over(
-      byValue.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing),
-    ))
+    .withColumn(
+      "tie_cube_sum",
+      F.sum(F.col("ties").cast("double").multiply(F.col("ties")).multiply(F.col("ties")).minus(F.col("ties"))).over(
+        byValue.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing),
+      ),
+    )
     .select(F.col("value"), F.col("at_or_below").minus(F.col("ties").minus(1).divide(2)).alias("mid_rank"), F.col("tie_cube_sum"));
 
   const byGroup = Window.partitionBy("group");
@@ -42,13 +45,24 @@ export function rankStatisticsByGroup(df: DataFrame, groupColumn: string, valueC
   return perGroupValue
     .join(perValue, "value")
     .withColumn("log_value", logValue)
-    .withColumn("mean_log", F.sum(F.col("count").multiply(F.col("log_value"))).over(byGroup).divide(F.sum("count").over(byGroup)))
+    .withColumn(
+      "mean_log",
+      F.sum(F.col("count").multiply(F.col("log_value")))
+        .over(byGroup)
+        .divide(F.sum("count").over(byGroup)),
+    )
     .groupBy(F.col("group").alias(groupColumn))
     .agg(
       F.sum("count").alias("n"),
       F.sum(F.col("count").multiply(F.col("mid_rank"))).alias("rank_sum"),
       F.first("mean_log").alias("mean_log"),
-      F.sum(F.col("count").multiply(F.col("log_value").minus(F.col("mean_log")).multiply(F.col("log_value").minus(F.col("mean_log"))))).alias("ss_log"),
+      F.sum(
+        F.col("count").multiply(
+          F.col("log_value")
+            .minus(F.col("mean_log"))
+            .multiply(F.col("log_value").minus(F.col("mean_log"))),
+        ),
+      ).alias("ss_log"),
       F.first("tie_cube_sum").alias("tie_cube_sum"),
     );
 }

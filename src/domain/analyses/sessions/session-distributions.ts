@@ -21,9 +21,7 @@ export function actionsPerSession(sessions: DataFrame, maxShown: number): DataFr
 /** The session summary per value of each breakdown dimension, stacked: dimension, value, then sessionSummary's columns. */
 export function sessionSummaryByDimension(sessions: DataFrame, params: Pick<SessionParams, "percentileAccuracy"> = DEFAULT_SESSIONS): DataFrame {
   return SESSION_DIMENSIONS.map((dimension) =>
-    sessionSummary(sessions, params, dimension)
-      .withColumn("dimension", F.lit(dimension))
-      .withColumnRenamed(dimension, "value"),
+    sessionSummary(sessions, params, dimension).withColumn("dimension", F.lit(dimension)).withColumnRenamed(dimension, "value"),
   )
     .reduce((stacked, next) => stacked.unionByName(next))
     .orderBy("dimension", "value");

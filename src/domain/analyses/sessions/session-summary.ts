@@ -21,7 +21,11 @@ const PERCENTILES = [0.5, 0.9, 0.99] as const;
  * → user), each partially aggregated before its shuffle, rather than count(DISTINCT …) over
  * several column sets, which Spark would evaluate by expanding every session row once per set.
  */
-export function sessionSummary(sessions: DataFrame, params: Pick<SessionParams, "percentileAccuracy"> = DEFAULT_SESSIONS, dimension?: SessionDimension): DataFrame {
+export function sessionSummary(
+  sessions: DataFrame,
+  params: Pick<SessionParams, "percentileAccuracy"> = DEFAULT_SESSIONS,
+  dimension?: SessionDimension,
+): DataFrame {
   const groups = dimension === undefined ? [] : [dimension];
   const percentiles = F.percentileApprox("duration_ms", [...PERCENTILES], params.percentileAccuracy);
   const distribution = sessions
@@ -50,7 +54,11 @@ export function sessionSummary(sessions: DataFrame, params: Pick<SessionParams, 
     F.col("sessions"),
     F.col("users"),
     F.col("mean_duration_ms"),
-    ...PERCENTILES.map((p, i) => F.col("duration_percentiles").getItem(i).alias(`p${Math.round(p * 100)}_duration_ms`)),
+    ...PERCENTILES.map((p, i) =>
+      F.col("duration_percentiles")
+        .getItem(i)
+        .alias(`p${Math.round(p * 100)}_duration_ms`),
+    ),
     F.col("mean_actions"),
     F.col("sessions").divide(F.col("user_weeks")).alias("sessions_per_user_week"),
     F.col("sessions").divide(F.col("user_days")).alias("sessions_per_user_day"),

@@ -37,10 +37,20 @@ export function sessionize(interactions: DataFrame, params: Pick<SessionParams, 
   const upToHere = byTime.rowsBetween(Window.unboundedPreceding, Window.currentRow);
 
   const marked = interactions
-    .select(F.col("user_id"), epochMillis(F.col("timestamp")).alias("start_ms"), F.col("duration_ms"), F.col("action_type"), F.col("page_id"), F.col("app_version"), ...SESSION_ATTRIBUTES.map((name) => F.col(name)))
+    .select(
+      F.col("user_id"),
+      epochMillis(F.col("timestamp")).alias("start_ms"),
+      F.col("duration_ms"),
+      F.col("action_type"),
+      F.col("page_id"),
+      F.col("app_version"),
+      ...SESSION_ATTRIBUTES.map((name) => F.col(name)),
+    )
     .withColumn("end_ms", F.col("start_ms").plus(F.col("duration_ms")))
     .withColumn("latest_end_before", F.max("end_ms").over(before));
-  const startsSession = F.col("latest_end_before").isNull().or(F.col("start_ms").minus(F.col("latest_end_before")).gt(params.inactivityGapMs));
+  const startsSession = F.col("latest_end_before")
+    .isNull()
+    .or(F.col("start_ms").minus(F.col("latest_end_before")).gt(params.inactivityGapMs));
   // Times never decrease along the window, so the latest session start so far is the current
   // session's start: one more running aggregate over the same sorted rows, no second sort.
   const pieces = marked

@@ -5,13 +5,22 @@ import type { Rule } from "./rule";
 const REPLACEMENT_CHARACTER = "\uFFFD";
 
 /** A missing or blank text field. */
-export const blank = (name: string): Column => F.col(name).isNull().or(F.trim(F.col(name)).eq(""));
+export const blank = (name: string): Column =>
+  F.col(name)
+    .isNull()
+    .or(F.trim(F.col(name)).eq(""));
 
 /** A present value that does not match `pattern` (null does not break it: `blank` covers that). */
 export const breaks = (name: string, pattern: string): Column => F.coalesce(F.col(name).rlike(pattern).not(), F.lit(false));
 
 /** A value outside a closed set; a missing value is outside too. */
-export const notIn = (name: string, values: readonly string[]): Column => F.coalesce(F.col(name).isin(...values).not(), F.lit(true));
+export const notIn = (name: string, values: readonly string[]): Column =>
+  F.coalesce(
+    F.col(name)
+      .isin(...values)
+      .not(),
+    F.lit(true),
+  );
 
 /**
  * The rules every raw text dataset starts with: the line split into the expected fields, its

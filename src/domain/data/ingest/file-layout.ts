@@ -98,7 +98,12 @@ export async function sizedForWrite(df: DataFrame, partitionColumn: string, plan
   const columns = await df.columns();
   const byFolder = (value: (f: FolderFiles) => number): Column =>
     F.elementAt(F.createMap(...plan.folders.flatMap((f) => [F.lit(f.folder), F.lit(value(f))])), folderOf(partitionColumn));
-  const slot = byFolder((f) => f.firstSlot).plus(F.pmod(F.xxhash64(...columns.map((c) => F.col(c))), byFolder((f) => f.files)));
+  const slot = byFolder((f) => f.firstSlot).plus(
+    F.pmod(
+      F.xxhash64(...columns.map((c) => F.col(c))),
+      byFolder((f) => f.files),
+    ),
+  );
   const keys = F.array(...keysForEachHashPartition(plan.slots).map((k) => F.lit(k)));
   return df
     .withColumn("_write_task", F.elementAt(keys, slot.plus(1).cast("int")))

@@ -12,7 +12,9 @@ export interface IngestCounts {
 /** Raised when rows read ≠ valid + quarantined: a row was lost or counted twice. */
 export class ConservationError extends Error {
   constructor(readonly counts: IngestCounts) {
-    super(`Ingestion lost or duplicated rows: read ${counts.read}, valid ${counts.valid} + quarantined ${counts.quarantined} = ${counts.valid + counts.quarantined}`);
+    super(
+      `Ingestion lost or duplicated rows: read ${counts.read}, valid ${counts.valid} + quarantined ${counts.quarantined} = ${counts.valid + counts.quarantined}`,
+    );
     this.name = "ConservationError";
   }
 }
@@ -36,7 +38,13 @@ export interface WrittenBatch {
 export async function countWrittenBatch(spark: SparkSession, written: WrittenBatch): Promise<IngestCounts> {
   // Explicit schemas (only the columns counted): an output that received no rows has no Parquet
   // file to take a schema from, and must count as 0 rather than fail.
-  const byReason = await spark.read.schema(`${REJECT_REASON} string, batch string`).parquet(written.quarantinePath).filter(F.col("batch").eq(written.batch)).groupBy(REJECT_REASON).count().collect();
+  const byReason = await spark.read
+    .schema(`${REJECT_REASON} string, batch string`)
+    .parquet(written.quarantinePath)
+    .filter(F.col("batch").eq(written.batch))
+    .groupBy(REJECT_REASON)
+    .count()
+    .collect();
   const reasons = Object.fromEntries(byReason.map((r) => [String(r[REJECT_REASON]), Number(r.count)]));
   const counts: IngestCounts = {
     read: await written.raw.count(),

@@ -31,4 +31,3 @@ export function ingestInteractions(spark: SparkSession, options: IngestInteracti
     options,
   );
 }
-

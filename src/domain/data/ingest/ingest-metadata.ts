@@ -38,4 +38,3 @@ export function ingestMetadata(spark: SparkSession, options: IngestMetadataOptio
     options,
   );
 }
-

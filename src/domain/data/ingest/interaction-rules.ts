@@ -45,7 +45,12 @@ export function interactionRules(options: InteractionRuleOptions): Rule[] {
       description: `action_type is not one of ${ACTION_TYPES.join(", ")}`,
       violated: notIn("action_type", ACTION_TYPES),
     },
-    { reason: "bad_page_id", field: "page_id", description: `page_id does not match ${PAGE_ID_PATTERN}`, violated: blank("page_id").or(breaks("page_id", PAGE_ID_PATTERN)) },
+    {
+      reason: "bad_page_id",
+      field: "page_id",
+      description: `page_id does not match ${PAGE_ID_PATTERN}`,
+      violated: blank("page_id").or(breaks("page_id", PAGE_ID_PATTERN)),
+    },
     {
       reason: "non_numeric_duration",
       field: "duration_ms",

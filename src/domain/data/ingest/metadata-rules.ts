@@ -28,7 +28,12 @@ export function metadataRules(options: MetadataRuleOptions): Rule[] {
       violated: joined.lt(F.toDate(F.lit(options.earliest))).or(joined.geq(F.toDate(F.lit(options.latest)))),
     },
     { reason: "unknown_country", field: "country", description: `country is not one of ${COUNTRIES.join(", ")}`, violated: notIn("country", COUNTRIES) },
-    { reason: "unknown_device_type", field: "device_type", description: `device_type is not one of ${DEVICE_TYPES.join(", ")}`, violated: notIn("device_type", DEVICE_TYPES) },
+    {
+      reason: "unknown_device_type",
+      field: "device_type",
+      description: `device_type is not one of ${DEVICE_TYPES.join(", ")}`,
+      violated: notIn("device_type", DEVICE_TYPES),
+    },
     {
       reason: "unknown_subscription_type",
       field: "subscription_type",

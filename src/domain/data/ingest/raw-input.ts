@@ -60,10 +60,7 @@ export async function readRawInput(spark: SparkSession, input: string, format: I
 
 /** Raw CSV with an explicit all-text schema, malformed lines kept whole in `_corrupt_record`. */
 export function readRawCsv(spark: SparkSession, input: string, rawDdl: string): DataFrame {
-  return spark.read
-    .schema(rawDdl)
-    .options({ header: true, mode: "PERMISSIVE", columnNameOfCorruptRecord: "_corrupt_record", enforceSchema: false })
-    .csv(input);
+  return spark.read.schema(rawDdl).options({ header: true, mode: "PERMISSIVE", columnNameOfCorruptRecord: "_corrupt_record", enforceSchema: false }).csv(input);
 }
 
 /**
@@ -80,7 +77,11 @@ export function readRawCsv(spark: SparkSession, input: string, rawDdl: string): 
  */
 export async function readRawParquet(spark: SparkSession, input: string, typedDdl: string): Promise<DataFrame> {
   const expected = parseDDLSchema(typedDdl);
-  await assertParquetSchema(spark, input, expected.fields.map((f) => [f.name, f.dataType.simpleString()]));
+  await assertParquetSchema(
+    spark,
+    input,
+    expected.fields.map((f) => [f.name, f.dataType.simpleString()]),
+  );
   return spark.read
     .schema(typedDdl)
     .parquet(input)

@@ -19,10 +19,7 @@ const SIGNUP_ORDER = Window.partitionBy("user_id").orderBy(
  * a sort-merge join on user_id then reuses this partitioning instead of shuffling the metadata again.
  */
 export function dedupeMetadata(metadata: DataFrame): DataFrame {
-  return metadata
-    .withColumn("signup_rank", F.rowNumber().over(SIGNUP_ORDER))
-    .where(F.col("signup_rank").eq(1))
-    .drop("signup_rank");
+  return metadata.withColumn("signup_rank", F.rowNumber().over(SIGNUP_ORDER)).where(F.col("signup_rank").eq(1)).drop("signup_rank");
 }
 
 export interface MetadataDuplicates {
@@ -39,10 +36,7 @@ export async function countMetadataDuplicates(metadata: DataFrame): Promise<Meta
   const perUser = metadata.groupBy("user_id").agg(F.count("*").alias("rows"));
   const duplicated = F.col("rows").gt(1);
   const [totals] = await perUser
-    .agg(
-      F.count(F.when(duplicated, 1)).alias("users"),
-      F.coalesce(F.sum(F.when(duplicated, F.col("rows"))), F.lit(0)).alias("rows"),
-    )
+    .agg(F.count(F.when(duplicated, 1)).alias("users"), F.coalesce(F.sum(F.when(duplicated, F.col("rows"))), F.lit(0)).alias("rows"))
     .collect();
   const users = Number(totals?.users ?? 0);
   const rows = Number(totals?.rows ?? 0);

@@ -28,6 +28,3 @@ function countRows(dataset: string, counts: DatasetQuality): [string, string, st
     ...counts.rules.map((rule): [string, string, string] => [dataset, `quarantined: ${rule.reason} — ${rule.description}`, share(rule.rejected)]),
   ];
 }
-
-
-

@@ -1,7 +1,6 @@
 import { formatMiB, MiB } from "../../../lib/text/format";
 import { DEFAULT_AQE_SKEW_JOIN } from "./aqe-skew-join";
 
-
 export interface ParallelismPolicy {
   /** Input bytes each shuffle partition and each file split should carry. */
   readonly bytesPerPartition: number;
@@ -50,7 +49,6 @@ export interface ParallelismPlan {
   readonly maxPartitionBytes: number;
   readonly settings: readonly ParallelismSetting[];
 }
-
 
 function roundUpToMultiple(value: number, step: number): number {
   return Math.ceil(value / step) * step;

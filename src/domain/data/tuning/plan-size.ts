@@ -31,6 +31,6 @@ export function parseOptimizedSizeInBytes(costExplain: string): number | undefin
  */
 export async function estimatePlanSizeInBytes(df: DataFrame): Promise<number> {
   const size = parseOptimizedSizeInBytes(await df.explain("cost"));
-  if (size === undefined) throw new Error("explain(\"cost\") gave no size estimate for the plan");
+  if (size === undefined) throw new Error('explain("cost") gave no size estimate for the plan');
   return size;
 }

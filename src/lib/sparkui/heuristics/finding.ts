@@ -28,4 +28,3 @@ export function band(value: number, bands: readonly [number, number, number]): S
   if (value >= bands[0]) return "info";
   return undefined;
 }
-

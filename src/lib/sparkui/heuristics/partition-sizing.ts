@@ -97,7 +97,8 @@ function oversizedPartition(stage: UiStage): Finding[] {
         largestTaskShuffleWriteBytes: largest.shuffleWrite,
         targetPartitionBytes: TARGET_PARTITION_BYTES,
       },
-      suggestion: "Split the work into ~128 MiB partitions: more shuffle partitions (or AQE), a smaller spark.sql.files.maxPartitionBytes, or splittable input files.",
+      suggestion:
+        "Split the work into ~128 MiB partitions: more shuffle partitions (or AQE), a smaller spark.sql.files.maxPartitionBytes, or splittable input files.",
     },
   ];
 }

@@ -28,7 +28,11 @@ export function corruptionKindsOf(dataset: CorruptibleDataset): DatasetCorruptio
  * formatting, so a clean corrupted-file line is the line the clean writer would have written.
  */
 const TYPED_TEXT_OPTIONS = F.createMap(
-  ...[["timestampFormat", TIMESTAMP_FORMAT], ["dateFormat", DATE_FORMAT], ["timeZone", "UTC"]].flatMap(([key, value]) => [F.lit(key), F.lit(value)]),
+  ...[
+    ["timestampFormat", TIMESTAMP_FORMAT],
+    ["dateFormat", DATE_FORMAT],
+    ["timeZone", "UTC"],
+  ].flatMap(([key, value]) => [F.lit(key), F.lit(value)]),
 );
 const KIND = "_corruption";
 
@@ -59,7 +63,10 @@ export function corruptDataset(withId: DataFrame, dataset: CorruptibleDataset, f
 export async function corruptDatasetCountingKinds(withId: DataFrame, dataset: CorruptibleDataset, fraction: number): Promise<CorruptedDataset> {
   const spec = DATASETS[dataset];
   const plan = corruptionPlan(fraction, spec.kinds.length);
-  const byKind = await withId.groupBy(kindOfRow(plan, spec.kinds, F.col("id")).alias(KIND)).count().collect();
+  const byKind = await withId
+    .groupBy(kindOfRow(plan, spec.kinds, F.col("id")).alias(KIND))
+    .count()
+    .collect();
   const found = new Map(byKind.map((row) => [typeof row[KIND] === "string" ? row[KIND] : null, Number(row.count)]));
   const counts = Object.fromEntries(spec.kinds.map((kind) => [kind.name, found.get(kind.name) ?? 0]));
   const generatedRows = [...found.values()].reduce((sum, n) => sum + n, 0);

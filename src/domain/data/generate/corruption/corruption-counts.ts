@@ -35,9 +35,7 @@ export function corruptionPlan(fraction: number, kindCount: number): CorruptionP
 export function corruptionCounts(plan: CorruptionPlan, kinds: readonly CorruptionKind[], rows: number): Record<string, number> {
   const fullPeriods = Math.floor(rows / plan.period);
   const rest = rows % plan.period;
-  return Object.fromEntries(
-    kinds.map((kind, k) => [kind.name, fullPeriods * plan.perKind + Math.min(plan.perKind, Math.max(0, rest - k * plan.perKind))]),
-  );
+  return Object.fromEntries(kinds.map((kind, k) => [kind.name, fullPeriods * plan.perKind + Math.min(plan.perKind, Math.max(0, rest - k * plan.perKind))]));
 }
 
 /** The kind name of the row with this `id`, or null for a row left clean. */

@@ -51,7 +51,9 @@ export function firstEventColumn(layout: ActivityLayout, rank: Column): Column {
   const { users, hotUsers, hotRows, tailRows } = layout;
   const hot = F.div(rank.multiply(long(hotRows)), long(hotUsers));
   const x = rank.minus(hotUsers).divide(F.lit(TypedLiteral.double(users - hotUsers)));
-  const share = F.sqrt(F.sqrt(x.plus(F.lit(TypedLiteral.double(TAIL_OFFSET))))).minus(F.lit(TypedLiteral.double(OFFSET_ROOT))).divide(F.lit(TypedLiteral.double(TAIL_SPAN)));
+  const share = F.sqrt(F.sqrt(x.plus(F.lit(TypedLiteral.double(TAIL_OFFSET)))))
+    .minus(F.lit(TypedLiteral.double(OFFSET_ROOT)))
+    .divide(F.lit(TypedLiteral.double(TAIL_SPAN)));
   const tail = F.ceil(F.lit(TypedLiteral.double(tailRows)).multiply(share)).plus(long(hotRows));
   return F.when(rank.leq(hotUsers), hot).otherwise(tail);
 }
@@ -69,7 +71,10 @@ export function withRank(df: DataFrame, layout: ActivityLayout): DataFrame {
   const hotRank = F.div(id.plus(1).multiply(long(hotUsers)).minus(1), long(hotRows));
   const y = id.minus(hotRows).divide(F.lit(TypedLiteral.double(tailRows)));
   const root = y.multiply(F.lit(TypedLiteral.double(TAIL_SPAN))).plus(F.lit(TypedLiteral.double(OFFSET_ROOT)));
-  const x = root.multiply(root).multiply(root.multiply(root)).minus(F.lit(TypedLiteral.double(TAIL_OFFSET)));
+  const x = root
+    .multiply(root)
+    .multiply(root.multiply(root))
+    .minus(F.lit(TypedLiteral.double(TAIL_OFFSET)));
   const tailGuess = F.floor(x.multiply(users - hotUsers)).plus(hotUsers);
   const clamp = (c: Column): Column => F.least(F.greatest(c, long(hotUsers)), long(users - 1));
   return df

@@ -96,7 +96,9 @@ export class BusinessClock {
     const inWeek = F.col("_periodic").minus(F.col("_week").multiply(weekLength));
     const withWeekday = withWeek.withColumn("_inWeek", inWeek).withColumn("_weekday", chainIndex(F.col("_inWeek"), weekStart));
     const weekday = F.col("_weekday");
-    const dayFraction = F.col("_inWeek").minus(F.elementAt(doubles(weekStart), weekday.plus(1))).divide(F.elementAt(doubles(this.weekdayWeight), weekday.plus(1)));
+    const dayFraction = F.col("_inWeek")
+      .minus(F.elementAt(doubles(weekStart), weekday.plus(1)))
+      .divide(F.elementAt(doubles(this.weekdayWeight), weekday.plus(1)));
     const withFraction = withWeekday.withColumn("_fraction", F.least(F.greatest(dayFraction, F.lit(0)), F.lit(1 - 1e-12)));
     const fraction = F.col("_fraction");
     const withHour = withFraction.withColumn("_hour", chainIndex(fraction, this.hourStart));

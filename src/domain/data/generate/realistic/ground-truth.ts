@@ -46,7 +46,12 @@ export interface RealisticGroundTruth {
     readonly duplicateMetadataRows: number;
     readonly duplicateMetadataRowsDropped: number;
   };
-  readonly hotUsers: { readonly ids: readonly string[]; readonly events: number; readonly eventShare: number; readonly eventsPerUser: readonly [number, number] };
+  readonly hotUsers: {
+    readonly ids: readonly string[];
+    readonly events: number;
+    readonly eventShare: number;
+    readonly eventsPerUser: readonly [number, number];
+  };
   readonly sessions: {
     readonly gapMinutes: number;
     /** Sessions by the definitions' rules, as designed (long durations can merge a few). */
@@ -60,7 +65,13 @@ export interface RealisticGroundTruth {
   readonly performance: {
     readonly pageLoadTime: string;
     readonly slowDevice: { readonly deviceType: string; readonly factor: number };
-    readonly regressedVersion: { readonly appVersion: string; readonly factor: number; readonly shipped: string; readonly fixedBy: string | null; readonly fixShipped: string | null };
+    readonly regressedVersion: {
+      readonly appVersion: string;
+      readonly factor: number;
+      readonly shipped: string;
+      readonly fixedBy: string | null;
+      readonly fixShipped: string | null;
+    };
   };
   readonly releases: readonly { readonly version: string; readonly shipped: string }[];
   readonly anomalies: readonly PlantedAnomaly[];
@@ -81,7 +92,10 @@ export async function groundTruthOfPlan(spark: SparkSession, plan: RealisticPlan
   const o = plan.options;
   const { activity, bots, spike } = plan;
   const hotIds = Array.from({ length: activity.hotUsers }, (_, r) => userId(numberOfRankValue(plan.ranks, r)));
-  const orphanRows = Array.from({ length: plan.orphanUsers }, (_, p) => eventsOfNumber(plan, unscatter(plan.metadataSelection, p) + 1)).reduce((a, b) => a + b, 0);
+  const orphanRows = Array.from({ length: plan.orphanUsers }, (_, p) => eventsOfNumber(plan, unscatter(plan.metadataSelection, p) + 1)).reduce(
+    (a, b) => a + b,
+    0,
+  );
   const expectedDailyEvents = expectedDaily(plan);
   const botEventsPerUser = bots.users === 0 ? 0 : Math.ceil(bots.rows / bots.users);
   const regularSessions = await designedRegularSessions(spark, plan, seed);

@@ -78,7 +78,9 @@ function spikeEvents(ids: DataFrame, plan: RealisticPlan, draws: KeyedDraws): Da
   const business = F.lit(TypedLiteral.double(clock.dayStart[day] ?? 0)).plus(draws.uniform(STREAM.spikeStart, number).multiply(before23));
   const staged = ids.select(F.col("id"), number.alias("number"), F.div(k, F.lit(users)).alias("position"), business.alias("_business"));
   const step = plan.options.eventStepSeconds;
-  const offset = F.col("position").multiply(step).plus(F.floor(draws.uniform(STREAM.spikeOffset, F.col("id")).multiply(step)));
+  const offset = F.col("position")
+    .multiply(step)
+    .plus(F.floor(draws.uniform(STREAM.spikeOffset, F.col("id")).multiply(step)));
   return clock
     .withRealSeconds(staged, "_business", "_real")
     .select(F.col("id"), F.col("number"), F.floor(F.col("_real")).plus(offset).cast("long").alias("seconds"));
@@ -95,7 +97,14 @@ function finishRows(df: DataFrame, plan: RealisticPlan, draws: KeyedDraws, attri
   const seconds = F.col("seconds");
   // Bots always run the newest release; people update after their lag.
   const installed = bots ? seconds : seconds.minus(attributes.lagSeconds(number));
-  const drawn = df.select(id, number, seconds, actionDraw(draws, id).alias("_actionDraw"), attributes.deviceDraw(number).alias("_deviceDraw"), installed.alias("_installed"));
+  const drawn = df.select(
+    id,
+    number,
+    seconds,
+    actionDraw(draws, id).alias("_actionDraw"),
+    attributes.deviceDraw(number).alias("_deviceDraw"),
+    installed.alias("_installed"),
+  );
   const staged = drawn.select(
     id,
     seconds,
@@ -111,7 +120,11 @@ function finishRows(df: DataFrame, plan: RealisticPlan, draws: KeyedDraws, attri
     .multiply(F.when(release.eq(plan.regressedRelease), o.regressedVersion.factor).otherwise(1));
   const burst = F.when(seconds.geq(plan.burst.startSeconds).and(seconds.lt(plan.burst.endSeconds)), o.durationBurst.factor).otherwise(1);
   const duration = bots
-    ? draws.below(STREAM.botDuration, BOT_DURATION_MS.high - BOT_DURATION_MS.low + 1, id).plus(BOT_DURATION_MS.low).multiply(burst).cast("long")
+    ? draws
+        .below(STREAM.botDuration, BOT_DURATION_MS.high - BOT_DURATION_MS.low + 1, id)
+        .plus(BOT_DURATION_MS.low)
+        .multiply(burst)
+        .cast("long")
     : durationMs(draws, id, action, pageLoadFactor, burst);
   const columns: Column[] = [
     F.col("user_id"),

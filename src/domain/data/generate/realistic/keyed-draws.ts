@@ -20,7 +20,9 @@ export class KeyedDraws {
 
   /** Uniform in [0, 1): the top 53 bits as a double's mantissa, so every value is exact. */
   uniform(stream: number, ...keys: Column[]): Column {
-    return F.shiftrightunsigned(this.bits(stream, ...keys), F.lit(11)).cast("double").divide(TWO_POW_53);
+    return F.shiftrightunsigned(this.bits(stream, ...keys), F.lit(11))
+      .cast("double")
+      .divide(TWO_POW_53);
   }
 
   /** Uniform integer in [0, n), a long (modulo bias below n / 2^64). */
@@ -49,4 +51,3 @@ export function categorical(u: Column, weights: readonly number[]): Column {
   }
   return chain === undefined ? F.lit(0) : chain.otherwise(weights.length - 1);
 }
-

@@ -33,7 +33,11 @@ export function metadataOfPlan(spark: SparkSession, plan: RealisticPlan, seed: n
 
   const base = range(0, baseRows)
     .withColumn("number", F.col("id").plus(1))
-    .where(F.col("number").gt(plan.interactionUsers).or(position(F.col("number")).geq(plan.orphanUsers)))
+    .where(
+      F.col("number")
+        .gt(plan.interactionUsers)
+        .or(position(F.col("number")).geq(plan.orphanUsers)),
+    )
     .withColumn("joinDay", joinDayOf(F.col("number"), plan, attributes));
   const output = (df: DataFrame, variants: Column[]): DataFrame =>
     df.select(

@@ -205,8 +205,10 @@ function checkShares(o: ResolvedRealisticOptions): void {
   if (Math.ceil(o.meanSessionEvents) * 2 * o.eventStepSeconds > 3_600) throw new RangeError("meanSessionEvents × 2 × eventStepSeconds must fit in an hour");
   if (!(o.outage.factor > 0 && o.outage.factor < 1)) throw new RangeError(`outage.factor must lie in (0, 1), not ${o.outage.factor}`);
   if (!(o.spike.factor >= 1)) throw new RangeError(`spike.factor must be ≥ 1, not ${o.spike.factor}`);
-  if (!(o.slowDevice.factor > 0 && o.regressedVersion.factor > 0 && o.durationBurst.factor > 0)) throw new RangeError("Slowdown and burst factors must be positive");
-  if (o.minActiveDays < 1 || o.minActiveDays > PERIOD_DAYS - ANOMALY_HISTORY_DAYS) throw new RangeError(`minActiveDays must lie in [1, ${PERIOD_DAYS - ANOMALY_HISTORY_DAYS}]`);
+  if (!(o.slowDevice.factor > 0 && o.regressedVersion.factor > 0 && o.durationBurst.factor > 0))
+    throw new RangeError("Slowdown and burst factors must be positive");
+  if (o.minActiveDays < 1 || o.minActiveDays > PERIOD_DAYS - ANOMALY_HISTORY_DAYS)
+    throw new RangeError(`minActiveDays must lie in [1, ${PERIOD_DAYS - ANOMALY_HISTORY_DAYS}]`);
 }
 
 /**
@@ -218,7 +220,8 @@ function checkActivity(a: ActivityLayout, design: SessionDesign, clock: Business
   if (a.hotUsers >= a.users) throw new RangeError(`${a.users} users leave no room for the tail after ${a.hotUsers} hot users`);
   if (a.hotRows < a.hotUsers || a.tailRows < a.users - a.hotUsers) throw new RangeError(`${a.users} users are too many for these rows`);
   // The last rank's unrounded count: if it is ≥ 1, every rounded tail count is too (g is concave).
-  if (a.tailRows * (1 - tailShare(a, a.users - 1)) < 1) throw new RangeError(`${a.users} users are too many for ${a.hotRows + a.tailRows} regular rows: the least active would have no event`);
+  if (a.tailRows * (1 - tailShare(a, a.users - 1)) < 1)
+    throw new RangeError(`${a.users} users are too many for ${a.hotRows + a.tailRows} regular rows: the least active would have no event`);
   const shortestSpan = design.businessEnd - (clock.dayStart[lastNewJoinDay(o.minActiveDays)] ?? 0);
   const busiest = [
     // Hot users' counts differ by at most one; established, they have the whole year.

@@ -60,7 +60,10 @@ export function withSessionTimes(df: DataFrame, design: SessionDesign, draws: Ke
   const session = F.col("_session");
   // ⌈i·n / S⌉, the session's first event index, in exact integer arithmetic.
   const firstOfSession = F.div(session.multiply(events).plus(sessions).minus(1), sessions);
-  const jitter = draws.uniform(STREAM.jitter, number, session).minus(0.5).multiply(2 * SESSION_JITTER);
+  const jitter = draws
+    .uniform(STREAM.jitter, number, session)
+    .minus(0.5)
+    .multiply(2 * SESSION_JITTER);
   // The slots form a ring over the activity span, turned by a per-user rotation uniform over all
   // of it (the phase φ·S): each session lands anywhere with equal chance, so q is exactly uniform
   // over users (the expected-volume model) whatever the sessions' sizes, and the gap between any
@@ -75,14 +78,22 @@ export function withSessionTimes(df: DataFrame, design: SessionDesign, draws: Ke
   const quantile = F.least(slot.divide(sessions), F.lit(1 - 1e-12));
   const decline = design.retentionDecline;
   // Inverse CDF of the density ∝ 1 − κ·u on [0, 1): u = (1 − √(1 − κ(2 − κ)q)) / κ.
-  const declining = decline === 0 ? F.col("_q") : F.lit(1).minus(F.sqrt(F.lit(1).minus(F.col("_q").multiply(decline * (2 - decline))))).divide(decline);
+  const declining =
+    decline === 0
+      ? F.col("_q")
+      : F.lit(1)
+          .minus(F.sqrt(F.lit(1).minus(F.col("_q").multiply(decline * (2 - decline)))))
+          .divide(decline);
   const spread = F.when(F.col("isNew"), declining).otherwise(F.col("_q"));
   const business = F.col("_start").plus(F.lit(TypedLiteral.double(design.businessEnd)).minus(F.col("_start")).multiply(spread));
   const placed = staged.withColumn("_q", quantile).withColumn("_business", business);
   const longest = F.ceil(events.divide(sessions));
   const step = F.greatest(F.lit(1), F.least(F.lit(design.eventStepSeconds), F.div(F.lit(design.sessionBudgetSeconds), longest)));
   // Offsets p·step + [0, step): strictly increasing within the session, ≤ events·step − 1 in all.
-  const offset = F.col("eventIndex").minus(firstOfSession).multiply(step).plus(F.floor(draws.uniform(STREAM.offset, F.col("id")).multiply(step)));
+  const offset = F.col("eventIndex")
+    .minus(firstOfSession)
+    .multiply(step)
+    .plus(F.floor(draws.uniform(STREAM.offset, F.col("id")).multiply(step)));
   return design.clock
     .withRealSeconds(placed, "_business", "_real")
     .withColumn("seconds", F.floor(F.col("_real")).plus(offset).cast("long"))

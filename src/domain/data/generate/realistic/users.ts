@@ -51,10 +51,7 @@ export class UserAttributes {
   }
 
   subscription(number: Column, ...variants: Column[]): Column {
-    return F.elementAt(
-      F.lit([...SUBSCRIPTION_TYPES]),
-      categorical(this.draws.uniform(STREAM.subscription, number, ...variants), SUBSCRIPTION_WEIGHTS).plus(1),
-    );
+    return F.elementAt(F.lit([...SUBSCRIPTION_TYPES]), categorical(this.draws.uniform(STREAM.subscription, number, ...variants), SUBSCRIPTION_WEIGHTS).plus(1));
   }
 
   /** Whether a regular user signed up in 2023; hot users never did (established power users). */
@@ -74,7 +71,10 @@ export class UserAttributes {
 
   /** Metadata-only users signed up any day from 2020-01-01 to the last new-user join day. */
   metadataOnlyJoinDay(number: Column): Column {
-    return this.draws.below(STREAM.metadataOnlyJoin, OLD_JOIN_DAYS + lastNewJoinDay(this.options.minActiveDays) + 1, number).minus(OLD_JOIN_DAYS).cast("int");
+    return this.draws
+      .below(STREAM.metadataOnlyJoin, OLD_JOIN_DAYS + lastNewJoinDay(this.options.minActiveDays) + 1, number)
+      .minus(OLD_JOIN_DAYS)
+      .cast("int");
   }
 
   /** Update lag in whole seconds: exponential with the configured mean, capped at 8 means. */
