@@ -4,7 +4,7 @@ import type { SparkSession } from "../../connect";
 import type { IngestCounts } from "../../domain/data/ingest/ingest-counts";
 import { ingestInteractions } from "../../domain/data/ingest/ingest-interactions";
 import { ingestMetadata } from "../../domain/data/ingest/ingest-metadata";
-import { defaultPlausibleRange, interactionRules } from "../../domain/data/ingest/interaction-rules";
+import { defaultPlausibleRange, interactionRules, type InteractionRuleOptions } from "../../domain/data/ingest/interaction-rules";
 import { metadataRules } from "../../domain/data/ingest/metadata-rules";
 import { detectInputFormat, type InputFormat } from "../../domain/data/ingest/raw-input";
 import { qualitySummary } from "../../domain/data/quality/quality-summary";
@@ -47,6 +47,8 @@ export interface ResolveInputsOptions {
   readonly metadata: string;
   /** Receives ingestion's output for raw inputs: interactions/, metadata/, quarantine/, quality.json. */
   readonly ingestedDir: string;
+  /** The plausible event-time range; default from 2000 to tomorrow (defaultPlausibleRange). */
+  readonly plausible?: InteractionRuleOptions;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface ResolveInputsOptions {
  * the quality summary judges the two datasets together).
  */
 export async function resolveInputs(spark: SparkSession, options: ResolveInputsOptions): Promise<Record<Dataset, AnalyzeInput>> {
-  const bounds = defaultPlausibleRange();
+  const bounds = options.plausible ?? defaultPlausibleRange();
   const ingest = async (dataset: Dataset, path: string): Promise<AnalyzeInput> => {
     if (isIngestedFolder(path, INGESTED_PARTITION[dataset])) return { path, kind: "ingested", valid_path: path };
     const format = detectInputFormat(path);

@@ -14,6 +14,8 @@ import { runPaths } from "../session/run-paths";
 import { assembleReport, REPORT_TITLE } from "./assemble-report";
 import { dataFingerprint } from "./data-fingerprint";
 import { renderReportHtml } from "../html/render-html";
+import { projectRoot } from "../../server/paths";
+import { projectRelativePath } from "../manifest/project-relative-path";
 
 export interface ReportOptions {
   /**
@@ -147,7 +149,9 @@ function reportInputs(runDir: string, data: ReportDataParameters): RunManifest["
     { name: "interactions (ingested Parquet)", path: join(paths.ingestedDir, "interactions"), size: folderSize(join(paths.ingestedDir, "interactions")) },
     { name: "metadata (ingested Parquet)", path: join(paths.ingestedDir, "metadata"), size: folderSize(join(paths.ingestedDir, "metadata")) },
     { name: "quarantine", path: join(paths.ingestedDir, "quarantine"), size: folderSize(join(paths.ingestedDir, "quarantine")) },
-  ].filter((input) => input.size.files > 0);
+  ]
+    .filter((input) => input.size.files > 0)
+    .map((input) => ({ ...input, path: projectRelativePath(input.path, projectRoot()) }));
 }
 
 /** Every step the notebooks ran, in notebook order. */

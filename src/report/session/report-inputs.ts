@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runGenerateJob, type GenerateJobResult, type GenerateMode } from "../../jobs/generate-job";
 import type { ReportSession } from "./report-session";
+import { GENERATED_EVENTS_END } from "../../domain/data/generate/seed-spec";
+import { defaultPlausibleRange, type InteractionRuleOptions } from "../../domain/data/ingest/interaction-rules";
 
 /** What a report runs on: given input paths, or data it generates. */
 export interface ReportDataParameters {
@@ -21,6 +23,12 @@ export interface ReportInputs {
   readonly metadata: string;
   /** Set when the report generated its data (now or in an earlier run with the same parameters). */
   readonly generated: GenerateJobResult | undefined;
+  /**
+   * The plausible event-time range ingestion checks: for generated data it ends where the
+   * generators do, so the report does not change with the day it runs; for given data it is the
+   * default (up to tomorrow).
+   */
+  readonly plausible: InteractionRuleOptions;
 }
 
 const GENERATED_FILE = "generated.json";
@@ -34,7 +42,7 @@ export async function reportInputs(session: ReportSession, data: ReportDataParam
   if ((data.interactions === "") !== (data.metadata === "")) {
     throw new Error("Give both input paths (interactions and metadata) or neither (the report then generates its data)");
   }
-  if (data.interactions !== "") return { interactions: data.interactions, metadata: data.metadata, generated: undefined };
+  if (data.interactions !== "") return { interactions: data.interactions, metadata: data.metadata, generated: undefined, plausible: defaultPlausibleRange() };
 
   const outDir = join(session.paths.dataDir, `${data.mode}-${data.rows}-${data.metadataRows}-${data.seed}`);
   const marker = join(outDir, GENERATED_FILE);
@@ -46,5 +54,10 @@ export async function reportInputs(session: ReportSession, data: ReportDataParam
     generated = (await session.step("generate", () => runGenerateJob(session.spark, options))).value;
     writeFileSync(marker, `${JSON.stringify(generated, null, 2)}\n`);
   }
-  return { interactions: generated.interactions.path, metadata: generated.metadata.path, generated };
+  return {
+    interactions: generated.interactions.path,
+    metadata: generated.metadata.path,
+    generated,
+    plausible: { ...defaultPlausibleRange(), latest: GENERATED_EVENTS_END },
+  };
 }

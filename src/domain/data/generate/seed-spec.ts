@@ -21,6 +21,13 @@ export const TIMESTAMP_SECONDS_RANGE: IntRange = { low: epochSeconds(2023, 0, 1)
 /** `join_date`, as days since 1970-01-01: 2020-01-01 + randint(0, days to 2023-12-31). */
 export const JOIN_DAY_RANGE: IntRange = { low: epochSeconds(2020, 0, 1) / DAY_SECONDS, high: epochSeconds(2023, 11, 31) / DAY_SECONDS };
 
+/**
+ * The day after the last event either generator can make (both draw within calendar 2023): the
+ * plausible-time bound for generated data, so that a report on it does not depend on the day it
+ * was run.
+ */
+export const GENERATED_EVENTS_END = "2024-01-01";
+
 export const DURATION_MS_RANGE: IntRange = { low: 100, high: 300_000 };
 
 /** `app_version` is `major.minor.patch` with each part drawn on its own. */
