@@ -1,6 +1,7 @@
 /**
- * The Spark Connect client's public surface, laid out as PySpark's `pyspark.sql`:
- * `import { SparkSession, functions as F, Window } from "./src/connect"`.
+ * The Spark Connect client's public surface, laid out as PySpark's `pyspark.sql`: the entry point
+ * of the `@insights/spark-connect` package (see README.md), and of `./src/connect` inside Insights:
+ * `import { SparkSession, functions as F, Window } from "@insights/spark-connect"`.
  */
 export { SparkSession, SparkSessionBuilder, type SessionOptions } from "./sql/session";
 export { DataFrame, type ActionOptions, type ExplainModeName, type JoinHow } from "./sql/dataframe";
