@@ -21,7 +21,13 @@ export { DataStreamReader } from "./sql/streaming/data-stream-reader";
 export { DataStreamWriter, type OutputMode, type Trigger } from "./sql/streaming/data-stream-writer";
 export { StreamingQuery, type StreamingQueryException } from "./sql/streaming/streaming-query";
 export { StreamingQueryManager } from "./sql/streaming/streaming-query-manager";
-export { parseProgress, type SourceProgress, type StateOperatorProgress, type StreamingQueryProgress, type StreamingQueryStatus } from "./sql/streaming/streaming-progress";
+export {
+  parseProgress,
+  type SourceProgress,
+  type StateOperatorProgress,
+  type StreamingQueryProgress,
+  type StreamingQueryStatus,
+} from "./sql/streaming/streaming-progress";
 export { RuntimeConfig } from "./sql/runtime-config";
 export { parseDDLSchema, parseDDLType } from "./sql/ddl";
 export * from "./sql/types";

@@ -70,7 +70,11 @@ describe("batchToRows: strings, binary, decimals", () => {
     expect(column(decimalData([12345n, -5n, 0n, -100n], 10, 2, [true, true, true, true]))).toEqual(["123.45", "-0.05", "0.00", "-1.00"]);
     expect(column(decimalData([42n, -42n, 0n], 10, 0, T))).toEqual(["42", null, "0"]);
     expect(column(decimalData([max38, -max38], 38, 0))).toEqual(["9".repeat(38), `-${"9".repeat(38)}`]);
-    expect(column(decimalData([max38, -max38, 1n], 38, 10))).toEqual([`${"9".repeat(28)}.${"9".repeat(10)}`, `-${"9".repeat(28)}.${"9".repeat(10)}`, "0.0000000001"]);
+    expect(column(decimalData([max38, -max38, 1n], 38, 10))).toEqual([
+      `${"9".repeat(28)}.${"9".repeat(10)}`,
+      `-${"9".repeat(28)}.${"9".repeat(10)}`,
+      "0.0000000001",
+    ]);
     expect(column(decimalData([-(2n ** 127n)], 38, 0))).toEqual(["-170141183460469231731687303715884105728"]);
   });
 });

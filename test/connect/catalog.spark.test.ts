@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SparkError, StorageLevel, type SparkSession } from "../../src/connect";
-import { connect } from "../support/spark";
+import { SparkError, StorageLevel } from "../../src/connect";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
+const spark = useSpark();
 let dir: string;
 // Databases are the server's, shared by every session: names of this file's own.
 const db = "insights_catalog_test";
 beforeAll(async () => {
-  spark = await connect();
   dir = mkdtempSync(join(tmpdir(), "insights-catalog-"));
   await spark.sql(`CREATE DATABASE ${db} COMMENT 'for the catalog tests'`);
   await spark.sql(`CREATE TABLE ${db}.events (id INT, kind STRING, day STRING) USING parquet PARTITIONED BY (day)`);
@@ -19,7 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await spark.catalog.setCurrentDatabase("default");
   await spark.sql(`DROP DATABASE IF EXISTS ${db} CASCADE`);
-  spark.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -33,7 +31,9 @@ describe("spark.catalog: databases", () => {
   it("lists and finds databases, and switches the current one", async () => {
     const listed = await spark.catalog.listDatabases();
     expect(listed.map((d) => d.name)).toEqual(expect.arrayContaining(["default", db]));
-    expect(await spark.catalog.listDatabases("insights_catalog_*")).toMatchObject([{ name: db, catalog: "spark_catalog", description: "for the catalog tests" }]);
+    expect(await spark.catalog.listDatabases("insights_catalog_*")).toMatchObject([
+      { name: db, catalog: "spark_catalog", description: "for the catalog tests" },
+    ]);
     expect(await spark.catalog.databaseExists(db)).toBe(true);
     expect(await spark.catalog.databaseExists("insights_no_such_db")).toBe(false);
 
@@ -54,9 +54,23 @@ describe("spark.catalog: tables and columns", () => {
     await spark.range(3).createOrReplaceTempView("catalog_test_view");
     const tables = await spark.catalog.listTables(db);
     const byName = new Map(tables.map((t) => [t.name, t]));
-    expect(byName.get("events")).toEqual({ name: "events", catalog: "spark_catalog", namespace: [db], description: null, tableType: "MANAGED", isTemporary: false });
+    expect(byName.get("events")).toEqual({
+      name: "events",
+      catalog: "spark_catalog",
+      namespace: [db],
+      description: null,
+      tableType: "MANAGED",
+      isTemporary: false,
+    });
     // A temporary view belongs to no catalog, and its identifier has an empty namespace.
-    expect(byName.get("catalog_test_view")).toEqual({ name: "catalog_test_view", catalog: null, namespace: [], description: null, tableType: "TEMPORARY", isTemporary: true });
+    expect(byName.get("catalog_test_view")).toEqual({
+      name: "catalog_test_view",
+      catalog: null,
+      namespace: [],
+      description: null,
+      tableType: "TEMPORARY",
+      isTemporary: true,
+    });
     expect((await spark.catalog.listTables(db, "ev*")).map((t) => t.name)).toEqual(["events"]);
   });
 

@@ -17,7 +17,8 @@ let stage: string;
 
 function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
   const result = spawnSync(command, args, { cwd: options.cwd ?? root, env: options.env ?? process.env, encoding: "utf8", timeout: 240_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${String(result.status ?? result.signal)}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (${String(result.status ?? result.signal)}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
@@ -32,7 +33,7 @@ interface PackageJson {
   files: string[];
   dependencies: Record<string, string>;
 }
-const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as PackageJson;
+const manifest = JSON.parse(readFileSync(join(packageDir, "publish", "package.json"), "utf8")) as PackageJson;
 let installed: string;
 
 beforeAll(() => {
@@ -41,7 +42,8 @@ beforeAll(() => {
   // Build and pack: only what the package's `files` list reaches the tarball.
   const built = join(stage, "package");
   run(process.execPath, [tsc, "-p", join(packageDir, "tsconfig.build.json"), "--outDir", join(built, "dist")]);
-  for (const file of ["package.json", "README.md"]) cpSync(join(packageDir, file), join(built, file));
+  cpSync(join(packageDir, "publish", "package.json"), join(built, "package.json"));
+  cpSync(join(packageDir, "README.md"), join(built, "README.md"));
   const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", stage], { cwd: built })) as { filename: string }[];
   // Install: the consumer's node_modules gets the unpacked tarball, as `npm install` would put it.
   const consumer = join(stage, "consumer");
@@ -88,7 +90,10 @@ describe("the client as a package", () => {
       { name: "eve", dept: "ops", salary: 88 },
       { name: "fay", dept: "mkt", salary: 64 },
     ];
-    const output = run(process.execPath, [join(consumer, "main.mjs"), JSON.stringify(people)], { cwd: consumer, env: { ...process.env, SPARK_REMOTE: inject("sparkRemote") } });
+    const output = run(process.execPath, [join(consumer, "main.mjs"), JSON.stringify(people)], {
+      cwd: consumer,
+      env: { ...process.env, SPARK_REMOTE: inject("sparkRemote") },
+    });
     const depts = [...new Set(people.map((p) => p.dept))].sort();
     const expected = depts.map((dept) => {
       const members = people.filter((p) => p.dept === dept);

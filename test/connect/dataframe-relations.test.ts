@@ -46,7 +46,9 @@ describe("null handling relations", () => {
     const df = spark.range(3);
     const pair = (oldValue: object, newValue: object): object => ({ oldValue, newValue });
     expect(node(df.replace(1, 2))).toEqual({ replace: { replacements: [pair({ double: 1 }, { double: 2 })] } });
-    expect(node(df.replace(["a", "b"], "c", "s"))).toEqual({ replace: { cols: ["s"], replacements: [pair({ string: "a" }, { string: "c" }), pair({ string: "b" }, { string: "c" })] } });
+    expect(node(df.replace(["a", "b"], "c", "s"))).toEqual({
+      replace: { cols: ["s"], replacements: [pair({ string: "a" }, { string: "c" }), pair({ string: "b" }, { string: "c" })] },
+    });
     expect(node(df.na.replace({ x: null }))).toEqual({ replace: { replacements: [pair({ string: "x" }, { null: { null: {} } })] } });
     expect(node(df.replace(new Map([[true, false]])))).toEqual({ replace: { replacements: [pair({ boolean: true }, { boolean: false })] } });
     expect(() => df.replace(["a", "b"], ["c"])).toThrow("same length, got 2 and 1");
@@ -65,7 +67,9 @@ describe("statistics, set operations and other relations", () => {
   it("set operations set their type and ALL", () => {
     const a = spark.range(3);
     const b = spark.range(3);
-    const setOp = (type: string, isAll: boolean): object => ({ setOp: { leftInput: range0, rightInput: { ...range0, common: { planId: "1" } }, setOpType: type, isAll, byName: false } });
+    const setOp = (type: string, isAll: boolean): object => ({
+      setOp: { leftInput: range0, rightInput: { ...range0, common: { planId: "1" } }, setOpType: type, isAll, byName: false },
+    });
     expect(plan(a.unionAll(b))).toMatchObject(setOp("SET_OP_TYPE_UNION", true));
     expect(plan(a.intersect(b))).toMatchObject(setOp("SET_OP_TYPE_INTERSECT", false));
     expect(plan(a.intersectAll(b))).toMatchObject(setOp("SET_OP_TYPE_INTERSECT", true));

@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { DataFrame, SparkSession } from "../../src/connect";
-import { connect } from "../support/spark";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { DataFrame } from "../../src/connect";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-});
+const spark = useSpark();
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -60,7 +54,14 @@ describe("describe and summary", () => {
     const rows = await items().select("n", "x").summary().collect();
     const stats = (values: readonly number[], asDouble: boolean): string[] => {
       const value = (v: number): string => (asDouble ? javaDouble(v) : String(v));
-      return [String(values.length), javaDouble(mean(values)), javaDouble(sampleStddev(values)), value(Math.min(...values)), ...[0.25, 0.5, 0.75].map((p) => value(percentile(values, p))), value(Math.max(...values))];
+      return [
+        String(values.length),
+        javaDouble(mean(values)),
+        javaDouble(sampleStddev(values)),
+        value(Math.min(...values)),
+        ...[0.25, 0.5, 0.75].map((p) => value(percentile(values, p))),
+        value(Math.max(...values)),
+      ];
     };
     const names = ["count", "mean", "stddev", "min", "25%", "50%", "75%", "max"];
     const [n, x] = [stats(ns, false), stats(xs, true)];
@@ -79,7 +80,10 @@ describe("describe and summary", () => {
 
 describe("schema tree", () => {
   const nested = (): DataFrame =>
-    spark.createDataFrame([{ id: 1n, tags: ["a"], address: { city: "Oslo", zip: 150 } }], "id bigint, tags array<string>, address struct<city: string, zip: int>");
+    spark.createDataFrame(
+      [{ id: 1n, tags: ["a"], address: { city: "Oslo", zip: 150 } }],
+      "id bigint, tags array<string>, address struct<city: string, zip: int>",
+    );
   // Spark's StructType.treeString, written out by hand for this schema.
   const tree = [
     "root",

@@ -10,11 +10,18 @@ import { IntegerType, LongType, StringType, StructType } from "../../src/connect
 import { useSpark } from "../support/spark";
 
 const spark = useSpark();
-afterAll(() => { spark.stop(); });
+afterAll(() => {
+  spark.stop();
+});
 
 // ---- Inputs, and plain-TS helpers that compute every expectation from them ----
 
-interface Person { id: number; name: string; dept: string | null; salary: number }
+interface Person {
+  id: number;
+  name: string;
+  dept: string | null;
+  salary: number;
+}
 const PEOPLE: Person[] = [
   { id: 1, name: "ann", dept: "eng", salary: 100 },
   { id: 2, name: "bob", dept: "eng", salary: 80 },
@@ -26,7 +33,11 @@ const PEOPLE: Person[] = [
 const PEOPLE_DDL = "id int, name string, dept string, salary int";
 const people = (): DataFrame => spark.createDataFrame(PEOPLE, PEOPLE_DDL);
 
-interface Sale { y: number; q: string; amt: number }
+interface Sale {
+  y: number;
+  q: string;
+  amt: number;
+}
 const SALES: Sale[] = [
   { y: 2023, q: "Q1", amt: 10 },
   { y: 2023, q: "Q2", amt: 20 },
@@ -38,7 +49,11 @@ const sales = (): DataFrame => spark.createDataFrame(SALES, "y int, q string, am
 
 /** Rows compared as multisets: order by a canonical text (key order does not matter). */
 function canon(row: Row): string {
-  return JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]));
+  return JSON.stringify(
+    Object.keys(row)
+      .sort()
+      .map((k) => [k, row[k]]),
+  );
 }
 function sorted(rows: readonly Row[]): Row[] {
   return [...rows].sort((a, b) => (canon(a) < canon(b) ? -1 : canon(a) > canon(b) ? 1 : 0));
@@ -55,13 +70,26 @@ const total = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 describe("projections and filters", () => {
   it("selects columns and expressions", async () => {
-    await expectRows(people().select("name", col("salary").multiply(2).alias("double")), PEOPLE.map((p) => ({ name: p.name, double: p.salary * 2 })));
-    await expectRows(people().selectExpr("upper(name) AS n", "salary + id AS s"), PEOPLE.map((p) => ({ n: p.name.toUpperCase(), s: p.salary + p.id })));
+    await expectRows(
+      people().select("name", col("salary").multiply(2).alias("double")),
+      PEOPLE.map((p) => ({ name: p.name, double: p.salary * 2 })),
+    );
+    await expectRows(
+      people().selectExpr("upper(name) AS n", "salary + id AS s"),
+      PEOPLE.map((p) => ({ n: p.name.toUpperCase(), s: p.salary + p.id })),
+    );
   });
 
   it("filters by Column and by SQL string", async () => {
     const expected = PEOPLE.filter((p) => p.salary >= 70 && p.dept !== "eng").map((p) => ({ ...p }));
-    await expectRows(people().filter(col("salary").geq(70).and(col("dept").neq("eng").or(col("dept").isNull()))), expected);
+    await expectRows(
+      people().filter(
+        col("salary")
+          .geq(70)
+          .and(col("dept").neq("eng").or(col("dept").isNull())),
+      ),
+      expected,
+    );
     await expectRows(people().where("salary >= 70 AND (dept <> 'eng' OR dept IS NULL)"), expected);
   });
 
@@ -73,11 +101,17 @@ describe("projections and filters", () => {
       .withColumnsRenamed({ dept: "team", id: "pid" })
       .drop("one", col("team"));
     expect(await df.columns()).toEqual(["pid", "who", "salary", "bonus"]);
-    await expectRows(df, PEOPLE.map((p) => ({ pid: p.id, who: p.name, salary: p.salary + 1, bonus: p.salary / 10 })));
+    await expectRows(
+      df,
+      PEOPLE.map((p) => ({ pid: p.id, who: p.name, salary: p.salary + 1, bonus: p.salary / 10 })),
+    );
   });
 
   it("renames all columns with toDF", async () => {
-    await expectRows(sales().toDF("year", "quarter", "amount"), SALES.map((s) => ({ year: s.y, quarter: s.q, amount: s.amt })));
+    await expectRows(
+      sales().toDF("year", "quarter", "amount"),
+      SALES.map((s) => ({ year: s.y, quarter: s.q, amount: s.amt })),
+    );
   });
 });
 
@@ -86,17 +120,45 @@ describe("aggregation", () => {
     const groups = groupBy(PEOPLE, (p) => String(p.dept));
     const expected = [...groups.values()].map((ps) => {
       const salaries = ps.map((p) => p.salary);
-      return { dept: ps[0]?.dept ?? null, n: ps.length, total: total(salaries), mean: total(salaries) / ps.length, lo: Math.min(...salaries), hi: Math.max(...salaries) };
+      return {
+        dept: ps[0]?.dept ?? null,
+        n: ps.length,
+        total: total(salaries),
+        mean: total(salaries) / ps.length,
+        lo: Math.min(...salaries),
+        hi: Math.max(...salaries),
+      };
     });
     await expectRows(
-      people().groupBy("dept").agg(count("*").alias("n"), sum("salary").alias("total"), avg("salary").alias("mean"), min("salary").alias("lo"), max("salary").alias("hi")),
+      people()
+        .groupBy("dept")
+        .agg(count("*").alias("n"), sum("salary").alias("total"), avg("salary").alias("mean"), min("salary").alias("lo"), max("salary").alias("hi")),
       expected,
     );
-    await expectRows(people().groupBy("dept").count(), expected.map((e) => ({ dept: e.dept, count: e.n })));
-    await expectRows(people().groupBy(col("dept")).sum("salary"), expected.map((e) => ({ dept: e.dept, "sum(salary)": e.total })));
-    await expectRows(people().groupBy("dept").avg("salary"), expected.map((e) => ({ dept: e.dept, "avg(salary)": e.mean })));
-    await expectRows(people().groupBy("dept").min("salary", "id"), [...groups.values()].map((ps) => ({ dept: ps[0]?.dept ?? null, "min(salary)": Math.min(...ps.map((p) => p.salary)), "min(id)": Math.min(...ps.map((p) => p.id)) })));
-    await expectRows(people().groupBy("dept").max("salary"), expected.map((e) => ({ dept: e.dept, "max(salary)": e.hi })));
+    await expectRows(
+      people().groupBy("dept").count(),
+      expected.map((e) => ({ dept: e.dept, count: e.n })),
+    );
+    await expectRows(
+      people().groupBy(col("dept")).sum("salary"),
+      expected.map((e) => ({ dept: e.dept, "sum(salary)": e.total })),
+    );
+    await expectRows(
+      people().groupBy("dept").avg("salary"),
+      expected.map((e) => ({ dept: e.dept, "avg(salary)": e.mean })),
+    );
+    await expectRows(
+      people().groupBy("dept").min("salary", "id"),
+      [...groups.values()].map((ps) => ({
+        dept: ps[0]?.dept ?? null,
+        "min(salary)": Math.min(...ps.map((p) => p.salary)),
+        "min(id)": Math.min(...ps.map((p) => p.id)),
+      })),
+    );
+    await expectRows(
+      people().groupBy("dept").max("salary"),
+      expected.map((e) => ({ dept: e.dept, "max(salary)": e.hi })),
+    );
   });
 
   it("aggregates the whole DataFrame", async () => {
@@ -137,11 +199,29 @@ describe("aggregation", () => {
 });
 
 describe("joins", () => {
-  interface L { k: number | null; lv: string }
-  interface R { k: number | null; rv: string }
+  interface L {
+    k: number | null;
+    lv: string;
+  }
+  interface R {
+    k: number | null;
+    rv: string;
+  }
   // Null keys never match; key 2 is duplicated on both sides (2 × 2 matches).
-  const LEFT: L[] = [{ k: 1, lv: "a" }, { k: 2, lv: "b" }, { k: 2, lv: "b2" }, { k: null, lv: "n" }, { k: 4, lv: "d" }];
-  const RIGHT: R[] = [{ k: 2, rv: "x" }, { k: 2, rv: "x2" }, { k: 3, rv: "y" }, { k: null, rv: "m" }, { k: 1, rv: "z" }];
+  const LEFT: L[] = [
+    { k: 1, lv: "a" },
+    { k: 2, lv: "b" },
+    { k: 2, lv: "b2" },
+    { k: null, lv: "n" },
+    { k: 4, lv: "d" },
+  ];
+  const RIGHT: R[] = [
+    { k: 2, rv: "x" },
+    { k: 2, rv: "x2" },
+    { k: 3, rv: "y" },
+    { k: null, rv: "m" },
+    { k: 1, rv: "z" },
+  ];
   const left = (): DataFrame => spark.createDataFrame(LEFT, "k int, lv string");
   const right = (): DataFrame => spark.createDataFrame(RIGHT, "k int, rv string");
   const matches = (l: L, r: R): boolean => l.k !== null && l.k === r.k;
@@ -153,7 +233,7 @@ describe("joins", () => {
     for (const l of LEFT) {
       const ms = RIGHT.filter((r) => matches(l, r));
       if (how === "semi" || how === "anti") {
-        if ((ms.length > 0) === (how === "semi")) out.push({ ...l });
+        if (ms.length > 0 === (how === "semi")) out.push({ ...l });
         continue;
       }
       for (const r of ms) {
@@ -171,7 +251,13 @@ describe("joins", () => {
   });
 
   it("accepts PySpark's join type aliases", async () => {
-    const aliases: [JoinHow, "inner" | "left" | "right" | "full" | "semi" | "anti"][] = [["left_outer", "left"], ["outer", "full"], ["leftsemi", "semi"], ["left_anti", "anti"], ["rightouter", "right"]];
+    const aliases: [JoinHow, "inner" | "left" | "right" | "full" | "semi" | "anti"][] = [
+      ["left_outer", "left"],
+      ["outer", "full"],
+      ["leftsemi", "semi"],
+      ["left_anti", "anti"],
+      ["rightouter", "right"],
+    ];
     for (const [alias, how] of aliases) await expectRows(left().join(right(), ["k"], alias), usingJoin(how));
     expect(() => left().join(right(), "k", "sideways" as JoinHow)).toThrow(/Unknown join type/);
   });
@@ -183,7 +269,7 @@ describe("joins", () => {
     for (const l of LEFT) {
       const ms = how === "cross" ? RIGHT : RIGHT.filter((r) => matches(l, r));
       if (how === "semi" || how === "anti") {
-        if ((ms.length > 0) === (how === "semi")) out.push({ lk: l.k, lv: l.lv });
+        if (ms.length > 0 === (how === "semi")) out.push({ lk: l.k, lv: l.lv });
         continue;
       }
       for (const r of ms) {
@@ -283,8 +369,14 @@ describe("ordering, limits and set operations", () => {
 
   it("removes duplicates", async () => {
     const twice = people().union(people());
-    await expectRows(twice.distinct(), PEOPLE.map((p) => ({ ...p })));
-    await expectRows(twice.dropDuplicates(), PEOPLE.map((p) => ({ ...p })));
+    await expectRows(
+      twice.distinct(),
+      PEOPLE.map((p) => ({ ...p })),
+    );
+    await expectRows(
+      twice.dropDuplicates(),
+      PEOPLE.map((p) => ({ ...p })),
+    );
     const oneEach = await twice.dropDuplicates(["dept"]).collect();
     expect(oneEach.map((r) => String(r.dept)).sort()).toEqual([...new Set(PEOPLE.map((p) => String(p.dept)))].sort());
     for (const row of oneEach) expect(PEOPLE).toContainEqual(row);
@@ -294,18 +386,36 @@ describe("ordering, limits and set operations", () => {
     const a = spark.createDataFrame([{ x: 1, y: "a" }], "x int, y string");
     const b = spark.createDataFrame([{ y: "b", x: 2 }], "y string, x int");
     const c = spark.createDataFrame([{ y: "c", z: true }], "y string, z boolean");
-    await expectRows(a.unionByName(b), [{ x: 1, y: "a" }, { x: 2, y: "b" }]);
-    await expectRows(a.union(b.select("x", "y")), [{ x: 1, y: "a" }, { x: 2, y: "b" }]);
-    await expectRows(a.unionAll(a), [{ x: 1, y: "a" }, { x: 1, y: "a" }]);
-    await expectRows(a.unionByName(c, true), [{ x: 1, y: "a", z: null }, { x: null, y: "c", z: true }]);
+    await expectRows(a.unionByName(b), [
+      { x: 1, y: "a" },
+      { x: 2, y: "b" },
+    ]);
+    await expectRows(a.union(b.select("x", "y")), [
+      { x: 1, y: "a" },
+      { x: 2, y: "b" },
+    ]);
+    await expectRows(a.unionAll(a), [
+      { x: 1, y: "a" },
+      { x: 1, y: "a" },
+    ]);
+    await expectRows(a.unionByName(c, true), [
+      { x: 1, y: "a", z: null },
+      { x: null, y: "c", z: true },
+    ]);
     await expect(a.unionByName(c).collect()).rejects.toThrow();
   });
 
   it("intersects and subtracts with and without duplicates", async () => {
     const A = [1, 1, 2, 3, 3, 3];
     const B = [1, 3, 3, 4];
-    const a = spark.createDataFrame(A.map((v) => ({ v })), "v int");
-    const b = spark.createDataFrame(B.map((v) => ({ v })), "v int");
+    const a = spark.createDataFrame(
+      A.map((v) => ({ v })),
+      "v int",
+    );
+    const b = spark.createDataFrame(
+      B.map((v) => ({ v })),
+      "v int",
+    );
     const sortedValues = async (df: DataFrame): Promise<number[]> => (await df.collect()).map((r) => r.v as number).sort((x, y) => x - y);
     expect(await sortedValues(a.intersect(b))).toEqual([...new Set(A.filter((v) => B.includes(v)))].sort());
     expect(await sortedValues(a.subtract(b))).toEqual([...new Set(A.filter((v) => !B.includes(v)))].sort());
@@ -401,8 +511,18 @@ describe("metadata and caching", () => {
     expect(schema.field("id").dataType).toBeInstanceOf(IntegerType);
     expect(schema.field("name").dataType).toBeInstanceOf(StringType);
     expect(schema.field("big").dataType).toBeInstanceOf(LongType);
-    expect(await spark.range(1).schema().then((s) => s.field("id").nullable)).toBe(false);
-    expect(await people().dtypes()).toEqual([["id", "int"], ["name", "string"], ["dept", "string"], ["salary", "int"]]);
+    expect(
+      await spark
+        .range(1)
+        .schema()
+        .then((s) => s.field("id").nullable),
+    ).toBe(false);
+    expect(await people().dtypes()).toEqual([
+      ["id", "int"],
+      ["name", "string"],
+      ["dept", "string"],
+      ["salary", "int"],
+    ]);
   });
 
   it("explains in all five modes", async () => {
@@ -413,7 +533,8 @@ describe("metadata and caching", () => {
     const normalize = (plan: string): string => plan.replace(/#\d+/g, "#").replace(/plan_id=\d+/g, "plan_id=");
     expect(normalize(await df.explain("simple"))).toBe(normalize(simple));
     const extended = await df.explain("extended");
-    for (const section of ["== Parsed Logical Plan ==", "== Analyzed Logical Plan ==", "== Optimized Logical Plan ==", "== Physical Plan =="]) expect(extended).toContain(section);
+    for (const section of ["== Parsed Logical Plan ==", "== Analyzed Logical Plan ==", "== Optimized Logical Plan ==", "== Physical Plan =="])
+      expect(extended).toContain(section);
     expect(await df.explain("codegen")).toMatch(/WholeStageCodegen subtrees/);
     expect(await df.explain("cost")).toMatch(/Statistics\(sizeInBytes=/);
     expect(await df.explain("formatted")).toMatch(/\(1\) Range/);
@@ -492,7 +613,15 @@ describe("actions", () => {
   });
 
   it("show prints that table to stdout as PySpark's print does, and resolves to it", async () => {
-    const df = spark.createDataFrame([{ a: 1, b: "x" }, { a: 2, b: "y" }], "a int, b string").orderBy("a");
+    const df = spark
+      .createDataFrame(
+        [
+          { a: 1, b: "x" },
+          { a: 2, b: "y" },
+        ],
+        "a int, b string",
+      )
+      .orderBy("a");
     const written: string[] = [];
     const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
@@ -504,7 +633,14 @@ describe("actions", () => {
     } finally {
       spy.mockRestore();
     }
-    const expected = showText(["a", "b"], [[1, "x"], [2, "y"]], 1);
+    const expected = showText(
+      ["a", "b"],
+      [
+        [1, "x"],
+        [2, "y"],
+      ],
+      1,
+    );
     expect(written.join("")).toBe(`${expected}\n`);
     expect(text).toBe(expected);
   });
@@ -558,7 +694,12 @@ describe("actions", () => {
   it("queries a temp view with SQL", async () => {
     await people().createOrReplaceTempView("df_people");
     const rows = await (await spark.sql("SELECT dept, sum(salary) AS s FROM df_people WHERE dept IS NOT NULL GROUP BY dept")).collect();
-    const expected = [...groupBy(PEOPLE.filter((p) => p.dept !== null), (p) => String(p.dept)).values()].map((ps) => ({ dept: ps[0]?.dept, s: total(ps.map((p) => p.salary)) }));
+    const expected = [
+      ...groupBy(
+        PEOPLE.filter((p) => p.dept !== null),
+        (p) => String(p.dept),
+      ).values(),
+    ].map((ps) => ({ dept: ps[0]?.dept, s: total(ps.map((p) => p.salary)) }));
     expect(sorted(rows)).toEqual(sorted(expected));
     await spark.createDataFrame([{ id: 9 }], "id int").createOrReplaceTempView("df_people");
     expect(await spark.table("df_people").collect()).toEqual([{ id: 9 }]);

@@ -85,7 +85,7 @@ describe("parseDDLType", () => {
 
 describe("parseDDLSchema", () => {
   it("parses columns with NOT NULL and COMMENT", () => {
-    const schema = parseDDLSchema("user_id string NOT NULL, ts timestamp COMMENT 'event time', n int not null comment \"it's \\\"n\\\"\"");
+    const schema = parseDDLSchema('user_id string NOT NULL, ts timestamp COMMENT \'event time\', n int not null comment "it\'s \\"n\\""');
     expect(schema.names).toEqual(["user_id", "ts", "n"]);
     expect(schema.fields.map((f) => f.nullable)).toEqual([false, true, false]);
     expect(schema.fields[1]?.dataType).toEqual(new TimestampType());

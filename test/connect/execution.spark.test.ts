@@ -4,7 +4,9 @@ import type { ReattachEvent } from "../../src/connect/client/spark-connect-clien
 import { useSpark } from "../support/spark";
 
 const spark = useSpark();
-afterAll(() => { spark.stop(); });
+afterAll(() => {
+  spark.stop();
+});
 
 // The test server cuts every result stream after 1 MiB
 // (spark.connect.execute.reattachable.senderMaxStreamSize=1m): a result of several MiB only
@@ -39,19 +41,29 @@ describe("reattachable execution", () => {
     let reattaches = 0;
     let rows = 0;
     let idSum = 0n;
-    for await (const batch of bigResult().select("id").batches({ onReattach: () => { reattaches += 1; } })) {
+    for await (const batch of bigResult()
+      .select("id")
+      .batches({
+        onReattach: () => {
+          reattaches += 1;
+        },
+      })) {
       rows += batch.numRows;
       for (const id of batch.getChild("id")?.toArray() as BigInt64Array) idSum += id;
     }
     // 400k longs are 3.2 MB: at least two cuts of 1 MiB.
     expect(reattaches).toBeGreaterThanOrEqual(2);
     expect(rows).toBe(n);
-    expect(idSum).toBe(BigInt(n) * BigInt(n - 1) / 2n);
+    expect(idSum).toBe((BigInt(n) * BigInt(n - 1)) / 2n);
   });
 
   it("does not reattach a result smaller than the cut", async () => {
     let reattaches = 0;
-    const rows = await spark.range(0, 100).collect({ onReattach: () => { reattaches += 1; } });
+    const rows = await spark.range(0, 100).collect({
+      onReattach: () => {
+        reattaches += 1;
+      },
+    });
     expect(rows.map((r) => r.id)).toEqual([...Array(100).keys()]);
     expect(reattaches).toBe(0);
   });

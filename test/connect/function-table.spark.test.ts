@@ -2,18 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { functionSpecs } from "../../src/connect/codegen/render-functions";
-import { functions as F, TypedLiteral, Window, type Column, type DataFrame, type Row, type SparkSession, type WindowSpec } from "../../src/connect";
-import { connect } from "../support/spark";
+import { functions as F, TypedLiteral, Window, type Column, type DataFrame, type Row, type WindowSpec } from "../../src/connect";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-});
+const spark = useSpark();
 
 /** One row of the given expressions, over a one-row DataFrame. */
 async function one(df: DataFrame, ...columns: Column[]): Promise<Row> {
@@ -28,7 +22,11 @@ describe("the function table against the server", () => {
     const known = new Set((await (await spark.sql("SHOW FUNCTIONS")).collect<{ function: string }>()).map((r) => r.function));
     // Not in the SQL registry: the Spark Connect planner builds these itself (product is checked below).
     const connectOnly = ["product"];
-    expect(functionSpecs().filter((s) => !known.has(s.sqlName)).map((s) => s.sqlName)).toEqual(connectOnly);
+    expect(
+      functionSpecs()
+        .filter((s) => !known.has(s.sqlName))
+        .map((s) => s.sqlName),
+    ).toEqual(connectOnly);
   });
 
   it("math: integral division, powers, remainders, rounding and trigonometry", async () => {
@@ -87,7 +85,10 @@ describe("the function table against the server", () => {
 
   it("aggregates: exact percentile and median, mode, product, max_by, count_if, grouping_id in a rollup", async () => {
     const values = [4, 1, 3, 2, 3];
-    const df = spark.createDataFrame(values.map((v, i) => ({ v, k: i % 2 === 0 ? "even" : "odd", i })), "v int, k string, i int");
+    const df = spark.createDataFrame(
+      values.map((v, i) => ({ v, k: i % 2 === 0 ? "even" : "odd", i })),
+      "v int, k string, i int",
+    );
     const sorted = [...values].sort((a, b) => a - b);
     // Spark's percentile interpolates between the ranks around p·(n − 1).
     const percentile = (p: number): number => {
@@ -185,7 +186,8 @@ describe("the function table against the server", () => {
       let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
       for (let i = 1; i <= a.length; i++) {
         const cur = [i];
-        for (let j = 1; j <= b.length; j++) cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+        for (let j = 1; j <= b.length; j++)
+          cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
         prev = cur;
       }
       return prev[b.length] as number;
@@ -251,7 +253,10 @@ describe("the function table against the server", () => {
       desc: [...xs].sort((a, b) => b - a),
       appended: [...xs, 7],
       max: Math.max(...xs),
-      map: new Map([["a", 1], ["b", 2]]),
+      map: new Map([
+        ["a", 1],
+        ["b", 2],
+      ]),
       zipped: xs.map((x) => ({ xs: x, "1": String(x) })),
     });
   });
@@ -266,7 +271,16 @@ describe("the function table against the server", () => {
       F.getJsonObject("json", "$.a.b[1]").alias("b1"),
       F.strToMap(F.lit("x:1,y:2")).alias("map"),
     );
-    expect(row).toEqual({ csv: "7,a;b", piped: "7|a;b", parsed: { c: "x" }, b1: "20", map: new Map([["x", "1"], ["y", "2"]]) });
+    expect(row).toEqual({
+      csv: "7,a;b",
+      piped: "7|a;b",
+      parsed: { c: "x" },
+      b1: "20",
+      map: new Map([
+        ["x", "1"],
+        ["y", "2"],
+      ]),
+    });
   });
 
   it("hashes equal Node's digests", async () => {
@@ -281,7 +295,10 @@ describe("the function table against the server", () => {
     const df = spark.createDataFrame([...left.map((v) => ({ side: "l", v })), ...right.map((v) => ({ side: "r", v }))], "side string, v int");
     const sketches = df.groupBy("side").agg(F.hllSketchAgg("v", 12).alias("sketch"));
     const estimates = await sketches.select("side", F.hllSketchEstimate("sketch").alias("n")).orderBy("side").collect();
-    expect(estimates).toEqual([{ side: "l", n: new Set(left).size }, { side: "r", n: new Set(right).size }]);
+    expect(estimates).toEqual([
+      { side: "l", n: new Set(left).size },
+      { side: "r", n: new Set(right).size },
+    ]);
     const [union] = await sketches.agg(F.hllSketchEstimate(F.hllUnionAgg("sketch")).alias("n")).collect();
     expect(union).toEqual({ n: new Set([...left, ...right]).size });
     const paired = sketches.groupBy().pivot(F.col("side"), ["l", "r"]).agg(F.first("sketch"));

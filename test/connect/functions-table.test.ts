@@ -21,7 +21,11 @@ function literalJson(value: unknown): object {
   if (typeof value === "number") return { literal: Number.isInteger(value) ? { integer: value } : { double: value } };
   if (typeof value === "string") return { literal: { string: value } };
   if (typeof value === "boolean") return { literal: { boolean: value } };
-  if (value instanceof Map) return call("map", [...(value as Map<string, string>)].flatMap(([k, v]) => [literalJson(k), literalJson(v)]));
+  if (value instanceof Map)
+    return call(
+      "map",
+      [...(value as Map<string, string>)].flatMap(([k, v]) => [literalJson(k), literalJson(v)]),
+    );
   throw new Error(`No sample literal for a ${typeof value}`);
 }
 
@@ -45,7 +49,13 @@ const wrapper = (spec: FunctionSpec): Wrapper => (F as unknown as Record<string,
 /** Calls the wrapper with every parameter given (variadic ones twice), and returns the expression expected from the table. */
 function callWithAll(spec: FunctionSpec, asLiteral: boolean): [Column, object] {
   const samples = spec.parameters.flatMap((p, i) => (p.variadic ? [sample(p, i, asLiteral), sample(p, i + 100, asLiteral)] : [sample(p, i, asLiteral)]));
-  return [wrapper(spec)(...samples.map(([arg]) => arg)), call(spec.sqlName, samples.map(([, json]) => json))];
+  return [
+    wrapper(spec)(...samples.map(([arg]) => arg)),
+    call(
+      spec.sqlName,
+      samples.map(([, json]) => json),
+    ),
+  ];
 }
 
 /** Calls the wrapper with the required parameters only: defaults are sent, optional and variadic ones left out. */
@@ -66,10 +76,32 @@ describe("the generated functions", () => {
 
   it("cover the functions the project called by name, and the common families", () => {
     const names = new Set(specs.map((s) => s.sqlName));
-    const calledByName = ["div", "power", "percentile", "timestamp_millis", "unix_millis", "unix_micros", "grouping_id", "hll_sketch_agg", "hll_union_agg",
-      "hll_sketch_estimate", "hll_union", "input_file_name", "shiftrightunsigned", "cos", "to_csv", "map_from_entries", "date_from_unix_date", "weekday", "get", "raise_error"];
+    const calledByName = [
+      "div",
+      "power",
+      "percentile",
+      "timestamp_millis",
+      "unix_millis",
+      "unix_micros",
+      "grouping_id",
+      "hll_sketch_agg",
+      "hll_union_agg",
+      "hll_sketch_estimate",
+      "hll_union",
+      "input_file_name",
+      "shiftrightunsigned",
+      "cos",
+      "to_csv",
+      "map_from_entries",
+      "date_from_unix_date",
+      "weekday",
+      "get",
+      "raise_error",
+    ];
     expect(calledByName.filter((n) => !names.has(n))).toEqual([]);
-    expect(new Set(specs.map((s) => s.family))).toEqual(new Set(["math", "bitwise", "aggregate", "window", "datetime", "string", "collection", "json-csv", "hash", "sketch", "conditional", "misc"]));
+    expect(new Set(specs.map((s) => s.family))).toEqual(
+      new Set(["math", "bitwise", "aggregate", "window", "datetime", "string", "collection", "json-csv", "hash", "sketch", "conditional", "misc"]),
+    );
   });
 
   it("are exported by functions, each the generated wrapper (no hand-written function shadows one)", () => {
@@ -109,7 +141,18 @@ describe("the function table's checks", () => {
   });
 
   it("refuses a name declared twice", () => {
-    expect(() => functionSpecs([{ family: "f", title: "F", functions: [["a", "a", "", "doc"], ["b", "a", "", "doc"]] }])).toThrow("names a twice");
+    expect(() =>
+      functionSpecs([
+        {
+          family: "f",
+          title: "F",
+          functions: [
+            ["a", "a", "", "doc"],
+            ["b", "a", "", "doc"],
+          ],
+        },
+      ]),
+    ).toThrow("names a twice");
   });
 });
 

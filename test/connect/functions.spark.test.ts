@@ -1,15 +1,48 @@
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  approxCountDistinct, avg, coalesce, col, concat, count, countDistinct, dateAdd, datediff, dateSub, dateTrunc, dayofweek, explode, expr,
-  greatest, least, lit, max, min, month, percentileApprox, rand, regexpExtract, sequence, split, stddev, sum, toDate, toTimestamp,
-  unixTimestamp, weekofyear, window, xxhash64, year,
+  approxCountDistinct,
+  avg,
+  coalesce,
+  col,
+  concat,
+  count,
+  countDistinct,
+  dateAdd,
+  datediff,
+  dateSub,
+  dateTrunc,
+  dayofweek,
+  explode,
+  expr,
+  greatest,
+  least,
+  lit,
+  max,
+  min,
+  month,
+  percentileApprox,
+  rand,
+  regexpExtract,
+  sequence,
+  split,
+  stddev,
+  sum,
+  toDate,
+  toTimestamp,
+  unixTimestamp,
+  weekofyear,
+  window,
+  xxhash64,
+  year,
 } from "../../src/connect/sql/functions";
 
 import { generator } from "../support/random";
 import { useSpark } from "../support/spark";
 
 const spark = useSpark();
-afterAll(() => { spark.stop(); });
+afterAll(() => {
+  spark.stop();
+});
 
 const DAY = 86_400_000;
 const isoDay = (millis: number): string => new Date(millis).toISOString().slice(0, 10);
@@ -26,17 +59,21 @@ describe("aggregate functions", () => {
 
   it("count, countDistinct, sum, avg, min, max and stddev per group equal a JS computation", async () => {
     const df = spark.createDataFrame(ROWS, "id int, g string, v int, w int");
-    const rows = await df.groupBy("g").agg(
-      count("*").alias("rows"),
-      count("v").alias("nonNull"),
-      countDistinct("v").alias("distinctV"),
-      countDistinct("v", "w").alias("distinctVW"),
-      sum("v").alias("sum"),
-      avg("v").alias("avg"),
-      min("v").alias("min"),
-      max("v").alias("max"),
-      stddev("v").alias("stddev"),
-    ).orderBy("g").collect();
+    const rows = await df
+      .groupBy("g")
+      .agg(
+        count("*").alias("rows"),
+        count("v").alias("nonNull"),
+        countDistinct("v").alias("distinctV"),
+        countDistinct("v", "w").alias("distinctVW"),
+        sum("v").alias("sum"),
+        avg("v").alias("avg"),
+        min("v").alias("min"),
+        max("v").alias("max"),
+        stddev("v").alias("stddev"),
+      )
+      .orderBy("g")
+      .collect();
 
     const groups = [...new Set(ROWS.map((r) => r.g))].sort();
     expect(rows).toHaveLength(groups.length);
@@ -84,7 +121,10 @@ describe("aggregate functions", () => {
     const next = generator(11);
     const values = Array.from({ length: 5000 }, () => Math.floor(next() * 1000));
     const sorted = [...values].sort((a, b) => a - b);
-    const df = spark.createDataFrame(values.map((v) => ({ v })), "v int");
+    const df = spark.createDataFrame(
+      values.map((v) => ({ v })),
+      "v int",
+    );
     const percentages = [0.05, 0.25, 0.5, 0.9, 0.99];
     const accuracy = 100;
     const [row] = await df.agg(percentileApprox("v", percentages, accuracy).alias("ps"), percentileApprox("v", 0.5).alias("median")).collect();
@@ -100,7 +140,9 @@ describe("aggregate functions", () => {
       expect(below + 1).toBeLessThanOrEqual(target + maxError);
       expect(atOrBelow).toBeGreaterThanOrEqual(target - maxError);
     };
-    percentages.forEach((p, i) => { checkRank(ps[i] as number, p, n / accuracy); });
+    percentages.forEach((p, i) => {
+      checkRank(ps[i] as number, p, n / accuracy);
+    });
     // Whole-number percentages first in the list once made an int array on the wire, zeroing 0.5.
     const [ends] = await df.agg(percentileApprox("v", [0, 0.5, 1]).alias("ps")).collect();
     const [lowest, middle, highest] = ends?.ps as number[];
@@ -116,7 +158,7 @@ describe("date and time functions (session time zone UTC)", () => {
   const next = generator(3);
   const instants = [
     ...edges.map((d) => Date.parse(`${d}T00:00:00Z`) + Math.floor(next() * DAY)),
-    ...Array.from({ length: 60 }, () => Date.UTC(2017, 0, 1) + Math.floor(next() * 10 * 365 * DAY / 1000) * 1000),
+    ...Array.from({ length: 60 }, () => Date.UTC(2017, 0, 1) + Math.floor((next() * 10 * 365 * DAY) / 1000) * 1000),
   ];
   const ROWS = instants.map((ms, id) => ({ id, ts: new Date(ms), text: new Date(ms).toISOString().slice(0, 19).replace("T", " ") }));
   const df = () => spark.createDataFrame(ROWS, "id int, ts timestamp, text string");
@@ -131,31 +173,43 @@ describe("date and time functions (session time zone UTC)", () => {
   }
 
   it("year, month, dayofweek and weekofyear equal a JS calendar computation", async () => {
-    const rows = await df().select(
-      col("id"), year("ts").alias("y"), month("ts").alias("m"), dayofweek("ts").alias("dow"), weekofyear("ts").alias("week"),
-    ).orderBy("id").collect();
-    expect(rows).toEqual(instants.map((ms, id) => {
-      const d = new Date(ms);
-      return { id, y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, dow: d.getUTCDay() + 1, week: isoWeek(ms) };
-    }));
+    const rows = await df()
+      .select(col("id"), year("ts").alias("y"), month("ts").alias("m"), dayofweek("ts").alias("dow"), weekofyear("ts").alias("week"))
+      .orderBy("id")
+      .collect();
+    expect(rows).toEqual(
+      instants.map((ms, id) => {
+        const d = new Date(ms);
+        return { id, y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, dow: d.getUTCDay() + 1, week: isoWeek(ms) };
+      }),
+    );
     // The hand-checked edges: 2020-12-31 and 2021-01-03 are in 2020's week 53, 2024-12-30 in 2025's week 1.
     expect(rows.slice(0, edges.length).map((r) => r.week)).toEqual([1, 1, 53, 53, 1, 9, 1, 1, 53]);
   });
 
   it("dateTrunc truncates to year, quarter, month, week (Monday), day and hour", async () => {
     const units = ["year", "quarter", "month", "week", "day", "hour"] as const;
-    const rows = await df().select(col("id"), ...units.map((u) => dateTrunc(u, "ts").alias(u))).orderBy("id").collect();
+    const rows = await df()
+      .select(col("id"), ...units.map((u) => dateTrunc(u, "ts").alias(u)))
+      .orderBy("id")
+      .collect();
     const truncate = (ms: number, unit: (typeof units)[number]): Date => {
       const d = new Date(ms);
       const y = d.getUTCFullYear();
       const m = d.getUTCMonth();
       switch (unit) {
-        case "year": return new Date(Date.UTC(y, 0, 1));
-        case "quarter": return new Date(Date.UTC(y, m - (m % 3), 1));
-        case "month": return new Date(Date.UTC(y, m, 1));
-        case "week": return new Date(Math.floor(ms / DAY) * DAY - ((d.getUTCDay() + 6) % 7) * DAY);
-        case "day": return new Date(Math.floor(ms / DAY) * DAY);
-        case "hour": return new Date(Math.floor(ms / 3_600_000) * 3_600_000);
+        case "year":
+          return new Date(Date.UTC(y, 0, 1));
+        case "quarter":
+          return new Date(Date.UTC(y, m - (m % 3), 1));
+        case "month":
+          return new Date(Date.UTC(y, m, 1));
+        case "week":
+          return new Date(Math.floor(ms / DAY) * DAY - ((d.getUTCDay() + 6) % 7) * DAY);
+        case "day":
+          return new Date(Math.floor(ms / DAY) * DAY);
+        case "hour":
+          return new Date(Math.floor(ms / 3_600_000) * 3_600_000);
       }
     };
     expect(rows).toEqual(instants.map((ms, id) => ({ id, ...Object.fromEntries(units.map((u) => [u, truncate(ms, u)])) })));
@@ -163,34 +217,39 @@ describe("date and time functions (session time zone UTC)", () => {
 
   it("toDate, toTimestamp, dateAdd, dateSub, datediff and unixTimestamp", async () => {
     const base = Date.UTC(2024, 0, 15);
-    const rows = await df().select(
-      col("id"),
-      toDate("text").alias("date"),
-      toDate(expr("date_format(ts, 'dd/MM/yyyy')"), "dd/MM/yyyy").alias("dateFmt"),
-      toTimestamp("text").alias("tsParsed"),
-      toTimestamp(expr("date_format(ts, 'yyyyMMddHHmmss')"), "yyyyMMddHHmmss").alias("tsFmt"),
-      dateAdd(toDate("text"), 40).alias("plus40"),
-      dateSub(toDate("text"), 40).alias("minus40"),
-      datediff(lit("2024-01-15"), toDate("text")).alias("diff"),
-      unixTimestamp("text").alias("unix"),
-      unixTimestamp(expr("date_format(ts, 'MM/dd/yyyy HH:mm')"), "MM/dd/yyyy HH:mm").alias("unixFmt"),
-    ).orderBy("id").collect();
-    expect(rows).toEqual(instants.map((ms, id) => {
-      const seconds = Math.floor(ms / 1000);
-      const day = Math.floor(ms / DAY) * DAY;
-      return {
-        id,
-        date: isoDay(ms),
-        dateFmt: isoDay(ms),
-        tsParsed: new Date(seconds * 1000),
-        tsFmt: new Date(seconds * 1000),
-        plus40: isoDay(day + 40 * DAY),
-        minus40: isoDay(day - 40 * DAY),
-        diff: Math.round((base - day) / DAY),
-        unix: seconds,
-        unixFmt: Math.floor(seconds / 60) * 60,
-      };
-    }));
+    const rows = await df()
+      .select(
+        col("id"),
+        toDate("text").alias("date"),
+        toDate(expr("date_format(ts, 'dd/MM/yyyy')"), "dd/MM/yyyy").alias("dateFmt"),
+        toTimestamp("text").alias("tsParsed"),
+        toTimestamp(expr("date_format(ts, 'yyyyMMddHHmmss')"), "yyyyMMddHHmmss").alias("tsFmt"),
+        dateAdd(toDate("text"), 40).alias("plus40"),
+        dateSub(toDate("text"), 40).alias("minus40"),
+        datediff(lit("2024-01-15"), toDate("text")).alias("diff"),
+        unixTimestamp("text").alias("unix"),
+        unixTimestamp(expr("date_format(ts, 'MM/dd/yyyy HH:mm')"), "MM/dd/yyyy HH:mm").alias("unixFmt"),
+      )
+      .orderBy("id")
+      .collect();
+    expect(rows).toEqual(
+      instants.map((ms, id) => {
+        const seconds = Math.floor(ms / 1000);
+        const day = Math.floor(ms / DAY) * DAY;
+        return {
+          id,
+          date: isoDay(ms),
+          dateFmt: isoDay(ms),
+          tsParsed: new Date(seconds * 1000),
+          tsFmt: new Date(seconds * 1000),
+          plus40: isoDay(day + 40 * DAY),
+          minus40: isoDay(day - 40 * DAY),
+          diff: Math.round((base - day) / DAY),
+          unix: seconds,
+          unixFmt: Math.floor(seconds / 60) * 60,
+        };
+      }),
+    );
   });
 
   it("window() groups timestamps into tumbling windows with struct start and end", async () => {
@@ -198,7 +257,8 @@ describe("date and time functions (session time zone UTC)", () => {
     const nextMinute = generator(5);
     const start = Date.UTC(2024, 4, 1, 12, 0, 0);
     const events = Array.from({ length: 80 }, (_, i) => ({ i, ts: new Date(start + Math.floor(nextMinute() * 95 * 60_000)) }));
-    const rows = await spark.createDataFrame(events, "i int, ts timestamp")
+    const rows = await spark
+      .createDataFrame(events, "i int, ts timestamp")
       .groupBy(window("ts", "10 minutes").alias("w"))
       .agg(count("*").alias("n"))
       .select(col("w").getField("start").alias("start"), col("w").getField("end").alias("end"), col("n"))
@@ -214,7 +274,14 @@ describe("date and time functions (session time zone UTC)", () => {
 });
 
 describe("string, array and conditional functions", () => {
-  interface Row { id: number; s: string | null; t: string | null; x: number | null; y: number | null; z: number | null }
+  interface Row {
+    id: number;
+    s: string | null;
+    t: string | null;
+    x: number | null;
+    y: number | null;
+    z: number | null;
+  }
   const ROWS: Row[] = [
     { id: 1, s: "ann@example.com", t: "a,b,,c", x: 3, y: null, z: 9 },
     { id: 2, s: "bob@test.com", t: "one", x: null, y: null, z: null },
@@ -232,39 +299,52 @@ describe("string, array and conditional functions", () => {
   }
 
   it("regexpExtract, split and concat", async () => {
-    const rows = await df().select(
-      col("id"),
-      regexpExtract("s", "(\\w+)@(\\w+)\\.com", 2).alias("domain"),
-      regexpExtract("s", "(\\w+)@", 1).alias("user"),
-      split("t", ",").alias("parts"),
-      split("t", ",", 2).alias("parts2"),
-      concat("s", lit("|"), "t").alias("joined"),
-    ).orderBy("id").collect();
-    expect(rows).toEqual(ROWS.map((r) => ({
-      id: r.id,
-      domain: r.s === null ? null : (/(\w+)@(\w+)\.com/.exec(r.s)?.[2] ?? ""),
-      user: r.s === null ? null : (/(\w+)@/.exec(r.s)?.[1] ?? ""),
-      parts: r.t === null ? null : javaSplit(r.t, ",", -1),
-      parts2: r.t === null ? null : javaSplit(r.t, ",", 2),
-      joined: r.s === null || r.t === null ? null : `${r.s}|${r.t}`,
-    })));
+    const rows = await df()
+      .select(
+        col("id"),
+        regexpExtract("s", "(\\w+)@(\\w+)\\.com", 2).alias("domain"),
+        regexpExtract("s", "(\\w+)@", 1).alias("user"),
+        split("t", ",").alias("parts"),
+        split("t", ",", 2).alias("parts2"),
+        concat("s", lit("|"), "t").alias("joined"),
+      )
+      .orderBy("id")
+      .collect();
+    expect(rows).toEqual(
+      ROWS.map((r) => ({
+        id: r.id,
+        domain: r.s === null ? null : (/(\w+)@(\w+)\.com/.exec(r.s)?.[2] ?? ""),
+        user: r.s === null ? null : (/(\w+)@/.exec(r.s)?.[1] ?? ""),
+        parts: r.t === null ? null : javaSplit(r.t, ",", -1),
+        parts2: r.t === null ? null : javaSplit(r.t, ",", 2),
+        joined: r.s === null || r.t === null ? null : `${r.s}|${r.t}`,
+      })),
+    );
   });
 
   it("coalesce, greatest and least skip nulls", async () => {
-    const rows = await df().select(
-      col("id"), coalesce("x", "y", "z").alias("co"), coalesce("y", lit(-100)).alias("coLit"),
-      greatest("x", "y", "z").alias("g"), least("x", "y", "z").alias("l"),
-    ).orderBy("id").collect();
-    expect(rows).toEqual(ROWS.map((r) => {
-      const present = [r.x, r.y, r.z].filter((v): v is number => v !== null);
-      return {
-        id: r.id,
-        co: r.x ?? r.y ?? r.z,
-        coLit: r.y ?? -100,
-        g: present.length === 0 ? null : Math.max(...present),
-        l: present.length === 0 ? null : Math.min(...present),
-      };
-    }));
+    const rows = await df()
+      .select(
+        col("id"),
+        coalesce("x", "y", "z").alias("co"),
+        coalesce("y", lit(-100)).alias("coLit"),
+        greatest("x", "y", "z").alias("g"),
+        least("x", "y", "z").alias("l"),
+      )
+      .orderBy("id")
+      .collect();
+    expect(rows).toEqual(
+      ROWS.map((r) => {
+        const present = [r.x, r.y, r.z].filter((v): v is number => v !== null);
+        return {
+          id: r.id,
+          co: r.x ?? r.y ?? r.z,
+          coLit: r.y ?? -100,
+          g: present.length === 0 ? null : Math.max(...present),
+          l: present.length === 0 ? null : Math.min(...present),
+        };
+      }),
+    );
   });
 
   it("sequence builds inclusive ranges and explode makes a row per element", async () => {
@@ -275,7 +355,10 @@ describe("string, array and conditional functions", () => {
       { id: 4, a: 0, b: 9, step: 4 },
     ];
     const base = spark.createDataFrame(specs, "id int, a int, b int, step int");
-    const seqRows = await base.select(col("id"), sequence("a", "b", "step").alias("seq"), sequence("a", "b").alias("unit")).orderBy("id").collect();
+    const seqRows = await base
+      .select(col("id"), sequence("a", "b", "step").alias("seq"), sequence("a", "b").alias("unit"))
+      .orderBy("id")
+      .collect();
     const range = (a: number, b: number, step: number): number[] => {
       const out: number[] = [];
       for (let v = a; step > 0 ? v <= b : v >= b; v += step) out.push(v);
@@ -283,18 +366,46 @@ describe("string, array and conditional functions", () => {
     };
     expect(seqRows).toEqual(specs.map((s) => ({ id: s.id, seq: range(s.a, s.b, s.step), unit: range(s.a, s.b, s.a <= s.b ? 1 : -1) })));
 
-    const exploded = await base.select(col("id"), explode(sequence("a", "b", "step")).alias("v")).orderBy("id", "v").collect();
-    const expected = specs.flatMap((s) => range(s.a, s.b, s.step).sort((x, y) => x - y).map((v) => ({ id: s.id, v })));
+    const exploded = await base
+      .select(col("id"), explode(sequence("a", "b", "step")).alias("v"))
+      .orderBy("id", "v")
+      .collect();
+    const expected = specs.flatMap((s) =>
+      range(s.a, s.b, s.step)
+        .sort((x, y) => x - y)
+        .map((v) => ({ id: s.id, v })),
+    );
     expect(exploded).toEqual(expected);
 
     // Null and empty arrays produce no rows; a map yields key and value columns.
-    const mixed = await spark.range(3).select(
-      col("id"),
-      expr("CASE id WHEN 0 THEN array(1, 2) WHEN 1 THEN array() ELSE NULL END").alias("arr"),
-    ).select(col("id"), explode("arr").alias("v")).orderBy("v").collect();
-    expect(mixed).toEqual([{ id: 0, v: 1 }, { id: 0, v: 2 }]);
-    const entries = await spark.range(1).select(explode(lit(new Map([["k1", 1], ["k2", 2]])))).orderBy("key").collect();
-    expect(entries).toEqual([{ key: "k1", value: 1 }, { key: "k2", value: 2 }]);
+    const mixed = await spark
+      .range(3)
+      .select(col("id"), expr("CASE id WHEN 0 THEN array(1, 2) WHEN 1 THEN array() ELSE NULL END").alias("arr"))
+      .select(col("id"), explode("arr").alias("v"))
+      .orderBy("v")
+      .collect();
+    expect(mixed).toEqual([
+      { id: 0, v: 1 },
+      { id: 0, v: 2 },
+    ]);
+    const entries = await spark
+      .range(1)
+      .select(
+        explode(
+          lit(
+            new Map([
+              ["k1", 1],
+              ["k2", 2],
+            ]),
+          ),
+        ),
+      )
+      .orderBy("key")
+      .collect();
+    expect(entries).toEqual([
+      { key: "k1", value: 1 },
+      { key: "k2", value: 2 },
+    ]);
   });
 });
 
@@ -313,7 +424,10 @@ describe("rand and xxhash64", () => {
     const mean = values(a).reduce((s, v) => s + v, 0) / 200;
     expect(Math.abs(mean - 0.5)).toBeLessThan(0.1);
     // A seed beyond 32 bits is sent as a long, not truncated.
-    const [big] = await spark.range(1).select(rand(2 ** 40).alias("r")).collect();
+    const [big] = await spark
+      .range(1)
+      .select(rand(2 ** 40).alias("r"))
+      .collect();
     expect(big?.r).toBeGreaterThanOrEqual(0);
   });
 
@@ -339,17 +453,22 @@ describe("rand and xxhash64", () => {
 
   it("xxhash64 equals an independent XXH64 (seed 42, chained over columns), and is deterministic", async () => {
     const df = spark.range(-50, 50).select(col("id"), col("id").multiply(7919).alias("k"));
-    const hashed = () => df.select(col("id"), xxhash64("id").alias("h1"), xxhash64("id", "k").alias("h2"), expr("xxhash64(id, k)").alias("sql"))
-      .orderBy("id").collect({ longs: "bigint" });
+    const hashed = () =>
+      df
+        .select(col("id"), xxhash64("id").alias("h1"), xxhash64("id", "k").alias("h2"), expr("xxhash64(id, k)").alias("sql"))
+        .orderBy("id")
+        .collect({ longs: "bigint" });
     const [first, second] = await Promise.all([hashed(), hashed()]);
     expect(first).toEqual(second);
-    expect(first).toEqual(Array.from({ length: 100 }, (_, i) => {
-      const id = BigInt(i - 50);
-      const h1 = xxh64Long(id, 42n);
-      // Each further column is hashed with the previous hash as its seed.
-      const h2 = xxh64Long(id * 7919n, BigInt.asUintN(64, xxh64Long(id, 42n)));
-      return { id, h1, h2, sql: h2 };
-    }));
+    expect(first).toEqual(
+      Array.from({ length: 100 }, (_, i) => {
+        const id = BigInt(i - 50);
+        const h1 = xxh64Long(id, 42n);
+        // Each further column is hashed with the previous hash as its seed.
+        const h2 = xxh64Long(id * 7919n, BigInt.asUintN(64, xxh64Long(id, 42n)));
+        return { id, h1, h2, sql: h2 };
+      }),
+    );
     expect(new Set(first.map((r) => r.h1)).size).toBe(100);
   });
 });

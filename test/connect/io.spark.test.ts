@@ -19,7 +19,12 @@ afterAll(async () => {
   for (const table of tables) await spark.sql(`DROP TABLE IF EXISTS ${table}`);
 });
 
-interface Event { id: number; user: string; dept: string | null; score: number }
+interface Event {
+  id: number;
+  user: string;
+  dept: string | null;
+  score: number;
+}
 const EVENTS: Event[] = [
   { id: 1, user: "ann", dept: "eng", score: 1.5 },
   { id: 2, user: "bob", dept: "ops", score: -2 },
@@ -30,7 +35,11 @@ const EVENTS_DDL = "id int, user string, dept string, score double";
 const events = (): DataFrame => spark.createDataFrame(EVENTS, EVENTS_DDL);
 
 function canon(row: Row): string {
-  return JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]));
+  return JSON.stringify(
+    Object.keys(row)
+      .sort()
+      .map((k) => [k, row[k]]),
+  );
 }
 async function expectRows(df: DataFrame, expected: readonly Row[]): Promise<void> {
   const order = (rows: readonly Row[]): string[] => rows.map(canon).sort();
@@ -57,25 +66,47 @@ describe("reading files written by the test", () => {
       ["dept", StringType],
       ["score", DoubleType],
     ]);
-    await expectRows(df, EVENTS.map((e) => ({ ...e })));
+    await expectRows(
+      df,
+      EVENTS.map((e) => ({ ...e })),
+    );
     // Inference instead of a schema: a pass over the data, ints become int, decimals double.
     const inferred = spark.read.option("header", "true").option("sep", ";").option("inferSchema", true).csv(file);
-    expect(await inferred.dtypes()).toEqual([["id", "int"], ["user", "string"], ["dept", "string"], ["score", "double"]]);
+    expect(await inferred.dtypes()).toEqual([
+      ["id", "int"],
+      ["user", "string"],
+      ["dept", "string"],
+      ["score", "double"],
+    ]);
   });
 
   it("reads JSON lines with a StructType schema", async () => {
     const file = path("in.json");
     writeFileSync(file, EVENTS.map((e) => JSON.stringify(e)).join("\n") + "\n");
-    const schema = new StructType([new StructField("id", new LongType()), new StructField("user", new StringType()), new StructField("dept", new StringType()), new StructField("score", new DoubleType())]);
-    await expectRows(spark.read.schema(schema).json(file), EVENTS.map((e) => ({ ...e })));
-    await expectRows(spark.read.format("json").schema("user string").load(file), EVENTS.map((e) => ({ user: e.user })));
+    const schema = new StructType([
+      new StructField("id", new LongType()),
+      new StructField("user", new StringType()),
+      new StructField("dept", new StringType()),
+      new StructField("score", new DoubleType()),
+    ]);
+    await expectRows(
+      spark.read.schema(schema).json(file),
+      EVENTS.map((e) => ({ ...e })),
+    );
+    await expectRows(
+      spark.read.format("json").schema("user string").load(file),
+      EVENTS.map((e) => ({ user: e.user })),
+    );
   });
 
   it("reads plain text", async () => {
     const file = path("in.txt");
     const lines = ["first line", "", "third, with a comma"];
     writeFileSync(file, lines.join("\n") + "\n");
-    await expectRows(spark.read.text(file), lines.map((value) => ({ value })));
+    await expectRows(
+      spark.read.text(file),
+      lines.map((value) => ({ value })),
+    );
   });
 });
 
@@ -94,11 +125,20 @@ describe("createDataFrame", () => {
   it("takes an apache-arrow Table as is", async () => {
     const table = new Table({ a: vectorFromArray([3, 1, 2], new Int32()), b: vectorFromArray(["c", null, "b"], new Utf8()) });
     const df = spark.createDataFrame(table);
-    expect(await df.dtypes()).toEqual([["a", "int"], ["b", "string"]]);
-    expect(await df.orderBy("a").collect()).toEqual([{ a: 1, b: null }, { a: 2, b: "b" }, { a: 3, b: "c" }]);
+    expect(await df.dtypes()).toEqual([
+      ["a", "int"],
+      ["b", "string"],
+    ]);
+    expect(await df.orderBy("a").collect()).toEqual([
+      { a: 1, b: null },
+      { a: 2, b: "b" },
+      { a: 3, b: "c" },
+    ]);
     const values = [0.5, 1.5, -4.25];
     const floats = tableFromArrays({ f: new Float64Array(values) });
-    expect(await spark.createDataFrame(floats).agg(sum("f").alias("total"), count("*").alias("n")).collect()).toEqual([{ total: values.reduce((a, b) => a + b, 0), n: values.length }]);
+    expect(await spark.createDataFrame(floats).agg(sum("f").alias("total"), count("*").alias("n")).collect()).toEqual([
+      { total: values.reduce((a, b) => a + b, 0), n: values.length },
+    ]);
   });
 });
 
@@ -106,10 +146,19 @@ describe("DataFrameWriter", () => {
   it("writes and reads back Parquet, honouring save modes", async () => {
     const target = path("events.parquet");
     await events().write.parquet(target);
-    await expectRows(spark.read.parquet(target), EVENTS.map((e) => ({ ...e })));
+    await expectRows(
+      spark.read.parquet(target),
+      EVENTS.map((e) => ({ ...e })),
+    );
 
     // error (the default) and errorifexists refuse an existing path.
-    const refused = await events().write.mode("error").parquet(target).then(() => undefined, (e: unknown) => e);
+    const refused = await events()
+      .write.mode("error")
+      .parquet(target)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(refused).toBeInstanceOf(SparkError);
     expect((refused as SparkError).errorClass).toBe("PATH_ALREADY_EXISTS");
 
@@ -121,14 +170,19 @@ describe("DataFrameWriter", () => {
     expect(await spark.read.parquet(target).count()).toBe(2 * EVENTS.length);
 
     await events().filter("id <= 2").write.mode("overwrite").parquet(target);
-    await expectRows(spark.read.parquet(target), EVENTS.filter((e) => e.id <= 2).map((e) => ({ ...e })));
+    await expectRows(
+      spark.read.parquet(target),
+      EVENTS.filter((e) => e.id <= 2).map((e) => ({ ...e })),
+    );
     expect(() => events().write.mode("sometimes" as "append")).toThrow(/Unknown save mode/);
   });
 
   it("lays out partitionBy folders on disk and reads them back", async () => {
     const target = path("by-dept");
     await events().write.partitionBy("dept").format("json").save(target);
-    const folders = readdirSync(target).filter((f) => f.includes("=")).sort();
+    const folders = readdirSync(target)
+      .filter((f) => f.includes("="))
+      .sort();
     const expected = [...new Set(EVENTS.map((e) => `dept=${e.dept ?? "__HIVE_DEFAULT_PARTITION__"}`))].sort();
     expect(folders).toEqual(expected);
     // Each folder holds exactly its department's rows, without the partition column.
@@ -137,13 +191,19 @@ describe("DataFrameWriter", () => {
     expect(engRows.every((r) => !("dept" in r))).toBe(true);
 
     const back = spark.read.schema(EVENTS_DDL).json(target);
-    await expectRows(back, EVENTS.map((e) => ({ ...e })));
+    await expectRows(
+      back,
+      EVENTS.map((e) => ({ ...e })),
+    );
   });
 
   it("passes writer options to the source", async () => {
     const target = path("out-csv");
     await events().orderBy("id").coalesce(1).write.options({ header: true, sep: "|" }).option("nullValue", "-").csv(target);
-    const expected = ["id|user|dept|score", ...EVENTS.map((e) => [e.id, e.user, e.dept ?? "-", e.score === Math.trunc(e.score) ? e.score.toFixed(1) : e.score].join("|"))];
+    const expected = [
+      "id|user|dept|score",
+      ...EVENTS.map((e) => [e.id, e.user, e.dept ?? "-", e.score === Math.trunc(e.score) ? e.score.toFixed(1) : e.score].join("|")),
+    ];
     expect(partLines(target)).toEqual(expected);
   });
 
@@ -151,7 +211,10 @@ describe("DataFrameWriter", () => {
     const table = `io_bucketed_${suffix}`;
     tables.push(table);
     await events().write.format("parquet").bucketBy(3, "id").sortBy("id").saveAsTable(table);
-    await expectRows(spark.table(table), EVENTS.map((e) => ({ ...e })));
+    await expectRows(
+      spark.table(table),
+      EVENTS.map((e) => ({ ...e })),
+    );
     const ddl = (await (await spark.sql(`SHOW CREATE TABLE ${table}`)).collect())[0]?.createtab_stmt;
     expect(ddl).toMatch(/CLUSTERED BY \(id\)\s+SORTED BY \(id\)\s+INTO 3 BUCKETS/);
 

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DataFrame, SparkSession } from "../../src/connect";
-import { connect } from "../support/spark";
+import { describe, expect, it } from "vitest";
+import type { DataFrame } from "../../src/connect";
+import { useSpark } from "../support/spark";
 
-let spark: SparkSession;
-beforeAll(async () => {
-  spark = await connect();
-});
-afterAll(() => {
-  spark.stop();
-});
+const spark = useSpark();
 
 // ---- Input, and the PySpark rules applied to it in plain TS for every expectation ----
 
@@ -104,10 +98,29 @@ describe("DataFrame.na.replace / replace", () => {
   it("replaces lists pairwise, a list by one value, and by a mapping without a value", async () => {
     const mapped = (table: ReadonlyMap<unknown, unknown>, cols: readonly Key[]): Person[] =>
       PEOPLE.map((p) => withValues(p, Object.fromEntries(cols.filter((k) => table.has(p[k])).map((k) => [k, table.get(p[k])]))));
-    expect(await rows(people().replace(["ann", "bob"], ["A", "B"]))).toEqual(mapped(new Map([["ann", "A"], ["bob", "B"]]), ["name"]));
-    expect(await rows(people().replace(["ann", "bob"], "X"))).toEqual(mapped(new Map([["ann", "X"], ["bob", "X"]]), ["name"]));
+    expect(await rows(people().replace(["ann", "bob"], ["A", "B"]))).toEqual(
+      mapped(
+        new Map([
+          ["ann", "A"],
+          ["bob", "B"],
+        ]),
+        ["name"],
+      ),
+    );
+    expect(await rows(people().replace(["ann", "bob"], "X"))).toEqual(
+      mapped(
+        new Map([
+          ["ann", "X"],
+          ["bob", "X"],
+        ]),
+        ["name"],
+      ),
+    );
     expect(await rows(people().replace({ bob: "robert" }))).toEqual(mapped(new Map([["bob", "robert"]]), ["name"]));
-    const numbers = new Map([[41, 14], [2.5, 25]]);
+    const numbers = new Map([
+      [41, 14],
+      [2.5, 25],
+    ]);
     expect(await rows(people().replace(numbers, undefined, ["age", "score"]))).toEqual(mapped(numbers, ["age", "score"]));
   });
 });

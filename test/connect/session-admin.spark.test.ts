@@ -6,11 +6,16 @@ import { connect, useSpark } from "../support/spark";
 import { operationJobTag, userJobTag, waitForJobs } from "../support/spark-ui";
 
 const spark = useSpark();
-afterAll(() => { spark.stop(); });
+afterAll(() => {
+  spark.stop();
+});
 
 /** What an awaited promise settled with: its error, or "resolved". */
 async function outcome(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => "resolved", (e: unknown) => e);
+  return promise.then(
+    () => "resolved",
+    (e: unknown) => e,
+  );
 }
 
 describe("runtime configuration", () => {
@@ -59,7 +64,11 @@ describe("runtime configuration", () => {
 
 describe("SparkSession.builder", () => {
   it("creates a session with configuration set on the server", async () => {
-    const built = await SparkSession.builder.remote(inject("sparkRemote")).config("spark.sql.shuffle.partitions", 5).config("spark.insights.flag", true).getOrCreate();
+    const built = await SparkSession.builder
+      .remote(inject("sparkRemote"))
+      .config("spark.sql.shuffle.partitions", 5)
+      .config("spark.insights.flag", true)
+      .getOrCreate();
     try {
       expect(built.sessionId).not.toBe(spark.sessionId);
       expect(await built.conf.get("spark.sql.shuffle.partitions")).toBe("5");
@@ -193,13 +202,17 @@ describe("errors", () => {
 
 describe("tags and interruption", () => {
   /** A query that runs for hours unless interrupted. */
-  const longQuery = (options: ExecuteOptions): Promise<unknown> =>
-    outcome(spark.range(0, 1e12).selectExpr("sum(id) AS s").collect(options));
+  const longQuery = (options: ExecuteOptions): Promise<unknown> => outcome(spark.range(0, 1e12).selectExpr("sum(id) AS s").collect(options));
 
   /** Starts the long query and waits until its job runs; returns the operation id and the result. */
   async function startLongQuery(options: ExecuteOptions = {}): Promise<{ operationId: string; result: Promise<unknown>; tag: string }> {
     let operationId = "";
-    const result = longQuery({ ...options, onOperationId: (id) => { operationId = id; } });
+    const result = longQuery({
+      ...options,
+      onOperationId: (id) => {
+        operationId = id;
+      },
+    });
     const tag = operationJobTag(spark.client.userId, spark.sessionId, operationId);
     await waitForJobs(tag, (js) => js.some((j) => j.status === "RUNNING"));
     return { operationId, result, tag };
@@ -222,11 +235,23 @@ describe("tags and interruption", () => {
     expect(spark.getTags().sort()).toEqual(["admin-a", "admin-b"]);
     spark.removeTag("admin-b");
     expect(spark.getTags()).toEqual(["admin-a"]);
-    expect(() => { spark.addTag("with,comma"); }).toThrow(/comma/);
-    expect(() => { spark.addTag(""); }).toThrow();
+    expect(() => {
+      spark.addTag("with,comma");
+    }).toThrow(/comma/);
+    expect(() => {
+      spark.addTag("");
+    }).toThrow();
 
     let operationId = "";
-    await spark.range(0, 1000, 1, 2).selectExpr("sum(id)").collect({ tags: ["admin-op"], onOperationId: (id) => { operationId = id; } });
+    await spark
+      .range(0, 1000, 1, 2)
+      .selectExpr("sum(id)")
+      .collect({
+        tags: ["admin-op"],
+        onOperationId: (id) => {
+          operationId = id;
+        },
+      });
     spark.clearTags();
     expect(spark.getTags()).toEqual([]);
 
@@ -241,7 +266,14 @@ describe("tags and interruption", () => {
 
     // After clearTags, new operations carry none of the user tags.
     let untaggedId = "";
-    await spark.range(0, 10, 1, 1).selectExpr("sum(id)").collect({ onOperationId: (id) => { untaggedId = id; } });
+    await spark
+      .range(0, 10, 1, 1)
+      .selectExpr("sum(id)")
+      .collect({
+        onOperationId: (id) => {
+          untaggedId = id;
+        },
+      });
     const untagged = await waitForJobs(operationJobTag(spark.client.userId, spark.sessionId, untaggedId), () => true);
     for (const job of untagged) expect(job.jobTags?.some((t) => t.includes("_Tag_"))).toBe(false);
   });
@@ -266,7 +298,14 @@ describe("tags and interruption", () => {
     const other = await connect();
     try {
       let otherId = "";
-      const otherQuery = other.range(0, 2_000_000, 1, 2).selectExpr("sum(id) AS s").collect({ onOperationId: (id) => { otherId = id; } });
+      const otherQuery = other
+        .range(0, 2_000_000, 1, 2)
+        .selectExpr("sum(id) AS s")
+        .collect({
+          onOperationId: (id) => {
+            otherId = id;
+          },
+        });
       const { operationId, result, tag } = await startLongQuery();
       const interrupted = await spark.interruptAll();
       expect(interrupted).toContain(operationId);
@@ -293,7 +332,12 @@ describe("tags and interruption", () => {
   it("aborts an operation after timeoutMs and interrupts it on the server", async () => {
     let operationId = "";
     const started = Date.now();
-    const error = await longQuery({ timeoutMs: 2_500, onOperationId: (id) => { operationId = id; } });
+    const error = await longQuery({
+      timeoutMs: 2_500,
+      onOperationId: (id) => {
+        operationId = id;
+      },
+    });
     expect(error).toBeInstanceOf(OperationAbortedError);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_400);
     await expectJobCancelled(operationJobTag(spark.client.userId, spark.sessionId, operationId));

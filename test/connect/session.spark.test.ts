@@ -4,7 +4,9 @@ import { functions as F, SparkError } from "../../src/connect";
 import { useSpark } from "../support/spark";
 
 const spark = useSpark();
-afterAll(() => { spark.stop(); });
+afterAll(() => {
+  spark.stop();
+});
 
 describe("SparkSession", () => {
   it("reports the server's Spark 3.5 version", async () => {
@@ -12,7 +14,11 @@ describe("SparkSession", () => {
   });
 
   it("runs a range query and returns the rows a JS computation gives", async () => {
-    const rows = await spark.range(1, 11).withColumn("sq", F.col("id").multiply(F.col("id"))).filter(F.col("id").mod(3).eq(0)).collect();
+    const rows = await spark
+      .range(1, 11)
+      .withColumn("sq", F.col("id").multiply(F.col("id")))
+      .filter(F.col("id").mod(3).eq(0))
+      .collect();
     const expected = [3, 6, 9].map((id) => ({ id, sq: id * id }));
     expect(rows).toEqual(expected);
   });

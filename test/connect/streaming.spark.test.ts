@@ -85,18 +85,27 @@ describe("Structured Streaming through Spark Connect", () => {
     expect(query.name).toBe("pair_totals");
     expect(query.id).toMatch(/^[0-9a-f-]{36}$/);
 
-    const afterFirst = await eventually(() => memoryTotals("pair_totals"), (t) => t.size > 0);
+    const afterFirst = await eventually(
+      () => memoryTotals("pair_totals"),
+      (t) => t.size > 0,
+    );
     expect(afterFirst).toEqual(expectedTotals(first));
 
     const second = pairs(11, 700);
     land(folder, "part-2.csv", second);
-    const afterSecond = await eventually(() => memoryTotals("pair_totals"), (t) => [...t.values()].reduce((a, b) => a + b.n, 0) === 1200);
+    const afterSecond = await eventually(
+      () => memoryTotals("pair_totals"),
+      (t) => [...t.values()].reduce((a, b) => a + b.n, 0) === 1200,
+    );
     expect(afterSecond).toEqual(expectedTotals([...first, ...second]));
 
     const status = await query.status();
     expect(status.isActive).toBe(true);
     // The sink holds the second batch's rows a moment before the query reports its progress.
-    const last = await eventually(() => query.lastProgress(), (p) => (p?.batchId ?? 0) >= 1);
+    const last = await eventually(
+      () => query.lastProgress(),
+      (p) => (p?.batchId ?? 0) >= 1,
+    );
     expect(last?.id).toBe(query.id);
     expect(last?.runId).toBe(query.runId);
     expect(last?.batchId).toBeGreaterThanOrEqual(1);
@@ -132,7 +141,12 @@ describe("Structured Streaming through Spark Connect", () => {
       .start();
     expect(await query.awaitTermination(60_000)).toBe(true);
     const written = (await spark.table("big_values").collect()).map((r) => `${String(r.k)}:${String(r.v)}`).sort();
-    expect(written).toEqual(rows.filter((r) => r.v >= 500).map((r) => `${r.k}:${r.v}`).sort());
+    expect(written).toEqual(
+      rows
+        .filter((r) => r.v >= 500)
+        .map((r) => `${r.k}:${r.v}`)
+        .sort(),
+    );
     // maxFilesPerTrigger 1: one micro-batch per file.
     expect((await query.recentProgress()).filter((p) => p.numInputRows > 0 || p.sources.some((s) => s.endOffset !== null)).length).toBeGreaterThanOrEqual(2);
   });
@@ -164,7 +178,9 @@ describe("Structured Streaming through Spark Connect", () => {
       .trigger({ processingTime: "1 second" })
       .start();
     const read = async (): Promise<[number, number][]> =>
-      (await spark.table("closed_windows").select(F.col("window.start").alias("start"), "count").orderBy("start").collect<{ start: Date; count: number }>()).map((r) => [r.start.getTime(), r.count]);
+      (
+        await spark.table("closed_windows").select(F.col("window.start").alias("start"), "count").orderBy("start").collect<{ start: Date; count: number }>()
+      ).map((r) => [r.start.getTime(), r.count]);
     const written = await eventually(read, (rows) => rows.length >= closed.length);
     await query.stop();
     expect(written).toEqual(closed);

@@ -1,8 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "../../src/connect/sql/dataframe";
-import {
-  avg, col, count, denseRank, first, lag, last, lead, lit, max, ntile, percentRank, rank, rowNumber, sum,
-} from "../../src/connect/sql/functions";
+import { avg, col, count, denseRank, first, lag, last, lead, lit, max, ntile, percentRank, rank, rowNumber, sum } from "../../src/connect/sql/functions";
 import { TypedLiteral } from "../../src/connect/sql/literal";
 
 import { Window } from "../../src/connect/sql/window";
@@ -10,10 +8,17 @@ import { generator } from "../support/random";
 import { useSpark } from "../support/spark";
 
 const spark = useSpark();
-afterAll(() => { spark.stop(); });
+afterAll(() => {
+  spark.stop();
+});
 
 // Partitions of different sizes (one of a single row), ordering keys with ties and gaps, nulls in v.
-interface Event { id: number; g: string; k: number; v: number | null }
+interface Event {
+  id: number;
+  g: string;
+  k: number;
+  v: number | null;
+}
 const next = generator(17);
 const sizes: Record<string, number> = { a: 11, b: 7, c: 1, d: 16 };
 const EVENTS: Event[] = Object.entries(sizes).flatMap(([g, n], gi) =>
@@ -41,15 +46,17 @@ describe("ranking window functions", () => {
   it("rowNumber, rank, denseRank, percentRank and ntile equal a JS computation", async () => {
     const byK = Window.partitionBy("g").orderBy("k");
     const total = Window.partitionBy("g").orderBy(col("k"), col("id"));
-    const rows = await byId(events().select(
-      col("id"),
-      rowNumber().over(total).alias("rn"),
-      rank().over(byK).alias("rank"),
-      denseRank().over(byK).alias("dense"),
-      percentRank().over(byK).alias("pr"),
-      ntile(3).over(total).alias("tile3"),
-      ntile(5).over(total).alias("tile5"),
-    ));
+    const rows = await byId(
+      events().select(
+        col("id"),
+        rowNumber().over(total).alias("rn"),
+        rank().over(byK).alias("rank"),
+        denseRank().over(byK).alias("dense"),
+        percentRank().over(byK).alias("pr"),
+        ntile(3).over(total).alias("tile3"),
+        ntile(5).over(total).alias("tile5"),
+      ),
+    );
     for (const part of partitions()) {
       const n = part.length;
       const distinctKs = [...new Set(part.map((e) => e.k))];
@@ -75,7 +82,14 @@ describe("ranking window functions", () => {
   });
 
   it("orders a window by a descending key", async () => {
-    const rows = await byId(events().select(col("id"), rank().over(Window.partitionBy("g").orderBy(col("k").desc())).alias("r")));
+    const rows = await byId(
+      events().select(
+        col("id"),
+        rank()
+          .over(Window.partitionBy("g").orderBy(col("k").desc()))
+          .alias("r"),
+      ),
+    );
     for (const e of EVENTS) expect(rows.get(e.id)?.r).toBe(EVENTS.filter((o) => o.g === e.g && o.k > e.k).length + 1);
   });
 });
@@ -84,13 +98,15 @@ describe("offset and value window functions", () => {
   const ordered = Window.partitionBy("g").orderBy("k", "id");
 
   it("lag and lead, with offsets and defaults", async () => {
-    const rows = await byId(events().select(
-      col("id"),
-      lag("v").over(ordered).alias("lag1"),
-      lag("v", 2, -1).over(ordered).alias("lag2"),
-      lead("v").over(ordered).alias("lead1"),
-      lead("v", 3, 999).over(ordered).alias("lead3"),
-    ));
+    const rows = await byId(
+      events().select(
+        col("id"),
+        lag("v").over(ordered).alias("lag1"),
+        lag("v", 2, -1).over(ordered).alias("lag2"),
+        lead("v").over(ordered).alias("lead1"),
+        lead("v", 3, 999).over(ordered).alias("lead3"),
+      ),
+    );
     for (const part of partitions()) {
       part.forEach((e, i) => {
         // A default replaces only a missing row; a null value in a present row stays null.
@@ -107,15 +123,17 @@ describe("offset and value window functions", () => {
 
   it("first and last, with and without ignoreNulls, over growing and whole-partition frames", async () => {
     const whole = ordered.rowsBetween(Window.unboundedPreceding, Window.unboundedFollowing);
-    const rows = await byId(events().select(
-      col("id"),
-      first("v").over(ordered).alias("first"),
-      first("v", true).over(ordered).alias("firstNonNull"),
-      last("v").over(ordered).alias("lastSoFar"),
-      last("v", true).over(ordered).alias("lastNonNullSoFar"),
-      last("v").over(whole).alias("last"),
-      last("v", true).over(whole).alias("lastNonNull"),
-    ));
+    const rows = await byId(
+      events().select(
+        col("id"),
+        first("v").over(ordered).alias("first"),
+        first("v", true).over(ordered).alias("firstNonNull"),
+        last("v").over(ordered).alias("lastSoFar"),
+        last("v", true).over(ordered).alias("lastNonNullSoFar"),
+        last("v").over(whole).alias("last"),
+        last("v", true).over(whole).alias("lastNonNull"),
+      ),
+    );
     for (const part of partitions()) {
       part.forEach((e, i) => {
         // An ordered window's default frame runs from the start to the current row (ids break ties).
@@ -144,14 +162,16 @@ describe("aggregates over frames", () => {
 
   it("running and moving sums over rowsBetween", async () => {
     const ordered = Window.partitionBy("g").orderBy("k", "id");
-    const rows = await byId(events().select(
-      col("id"),
-      sum("v").over(ordered.rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("running"),
-      sum("v").over(ordered.rowsBetween(-1, 1)).alias("moving3"),
-      count("v").over(ordered.rowsBetween(-2, -1)).alias("prev2Count"),
-      sum("v").over(ordered.rowsBetween(1, Window.unboundedFollowing)).alias("rest"),
-      max("v").over(Window.partitionBy("g")).alias("groupMax"),
-    ));
+    const rows = await byId(
+      events().select(
+        col("id"),
+        sum("v").over(ordered.rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("running"),
+        sum("v").over(ordered.rowsBetween(-1, 1)).alias("moving3"),
+        count("v").over(ordered.rowsBetween(-2, -1)).alias("prev2Count"),
+        sum("v").over(ordered.rowsBetween(1, Window.unboundedFollowing)).alias("rest"),
+        max("v").over(Window.partitionBy("g")).alias("groupMax"),
+      ),
+    );
     for (const part of partitions()) {
       const values = part.map((e) => e.v);
       part.forEach((e, i) => {
@@ -170,13 +190,15 @@ describe("aggregates over frames", () => {
 
   it("range frames by ordering value (ties share a frame) with rangeBetween", async () => {
     const byK = Window.partitionBy("g").orderBy("k");
-    const rows = await byId(events().select(
-      col("id"),
-      sum("v").over(byK).alias("defaultFrame"),
-      sum("v").over(byK.rangeBetween(-2, 0)).alias("last3Keys"),
-      count(lit(1)).over(byK.rangeBetween(Window.currentRow, 1)).alias("nextKeyCount"),
-      avg("v").over(byK.rangeBetween(-1, 1)).alias("avgNear"),
-    ));
+    const rows = await byId(
+      events().select(
+        col("id"),
+        sum("v").over(byK).alias("defaultFrame"),
+        sum("v").over(byK.rangeBetween(-2, 0)).alias("last3Keys"),
+        count(lit(1)).over(byK.rangeBetween(Window.currentRow, 1)).alias("nextKeyCount"),
+        avg("v").over(byK.rangeBetween(-1, 1)).alias("avgNear"),
+      ),
+    );
     for (const e of EVENTS) {
       const inGroup = EVENTS.filter((o) => o.g === e.g);
       const within = (lo: number, hi: number): (number | null)[] => inGroup.filter((o) => o.k >= e.k + lo && o.k <= e.k + hi).map((o) => o.v);
@@ -198,13 +220,20 @@ describe("aggregates over frames", () => {
     const next2 = generator(23);
     const points = Array.from({ length: 40 }, (_, i) => ({ id: i, t: Math.floor(next2() * 30), v: Math.floor(next2() * 100) }));
     const hour = 3_600_000;
-    const df = spark.createDataFrame(points.map((p) => ({ ...p, ts: new Date(Date.UTC(2024, 0, 1) + p.t * hour) })), "id int, t bigint, v int, ts timestamp");
-    const rows = await byId(df.select(
-      col("id"),
-      sum("v").over(Window.orderBy("t").rangeBetween(-3, 2)).alias("near"),
-      // The last 5 hours, this instant included: the bound is a day-time interval literal.
-      sum("v").over(Window.orderBy("ts").rangeBetween(lit(TypedLiteral.dayTimeInterval(-5n * 3_600_000_000n)), Window.currentRow)).alias("last5h"),
-    ));
+    const df = spark.createDataFrame(
+      points.map((p) => ({ ...p, ts: new Date(Date.UTC(2024, 0, 1) + p.t * hour) })),
+      "id int, t bigint, v int, ts timestamp",
+    );
+    const rows = await byId(
+      df.select(
+        col("id"),
+        sum("v").over(Window.orderBy("t").rangeBetween(-3, 2)).alias("near"),
+        // The last 5 hours, this instant included: the bound is a day-time interval literal.
+        sum("v")
+          .over(Window.orderBy("ts").rangeBetween(lit(TypedLiteral.dayTimeInterval(-5n * 3_600_000_000n)), Window.currentRow))
+          .alias("last5h"),
+      ),
+    );
     for (const p of points) {
       const within = (lo: number, hi: number): (number | null)[] => points.filter((o) => o.t >= p.t + lo && o.t <= p.t + hi).map((o) => o.v);
       expect(rows.get(p.id)).toEqual({ id: p.id, near: sumOf(within(-3, 2)), last5h: sumOf(within(-5, 0)) });
@@ -212,11 +241,13 @@ describe("aggregates over frames", () => {
   });
 
   it("a window with only an ORDER BY spans all rows; one with neither is the whole DataFrame", async () => {
-    const rows = await byId(events().select(
-      col("id"),
-      sum("v").over(Window.orderBy("id").rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("running"),
-      count(lit(1)).over(Window.partitionBy()).alias("all"),
-    ));
+    const rows = await byId(
+      events().select(
+        col("id"),
+        sum("v").over(Window.orderBy("id").rowsBetween(Window.unboundedPreceding, Window.currentRow)).alias("running"),
+        count(lit(1)).over(Window.partitionBy()).alias("all"),
+      ),
+    );
     const sortedIds = EVENTS.map((e) => e.id).sort((a, b) => a - b);
     sortedIds.forEach((id, i) => {
       expect(rows.get(id)).toEqual({

@@ -60,7 +60,18 @@ export function inferSchema(rows: readonly Record<string, unknown>[]): StructTyp
       }
     }
   }
-  return new StructType(names.map((name) => new StructField(name, inferType(rows.map((r) => r[name]), name))));
+  return new StructType(
+    names.map(
+      (name) =>
+        new StructField(
+          name,
+          inferType(
+            rows.map((r) => r[name]),
+            name,
+          ),
+        ),
+    ),
+  );
 }
 
 function inferType(values: readonly unknown[], name: string): DataType {
@@ -74,10 +85,25 @@ function inferType(values: readonly unknown[], name: string): DataType {
   }
   if (sample instanceof Date) return new TimestampType();
   if (sample instanceof Uint8Array) return new BinaryType();
-  if (Array.isArray(sample)) return new ArrayType(inferType(values.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [])), `${name}[]`));
+  if (Array.isArray(sample))
+    return new ArrayType(
+      inferType(
+        values.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [])),
+        `${name}[]`,
+      ),
+    );
   if (sample instanceof Map) {
     const maps = values.filter((v): v is Map<unknown, unknown> => v instanceof Map);
-    return new MapType(inferType(maps.flatMap((m) => [...m.keys()]), `${name} key`), inferType(maps.flatMap((m) => [...m.values()]), `${name} value`));
+    return new MapType(
+      inferType(
+        maps.flatMap((m) => [...m.keys()]),
+        `${name} key`,
+      ),
+      inferType(
+        maps.flatMap((m) => [...m.values()]),
+        `${name} value`,
+      ),
+    );
   }
   if (typeof sample === "object") return inferSchema(values.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null));
   throw new Error(`Cannot infer a Spark type for column '${name}' from ${typeof sample}`);

@@ -163,13 +163,18 @@ export class SparkConnectClient {
         if (signal?.aborted) throw new OperationAbortedError(context, signal.reason);
         if (reattach) options.onReattach?.({ operationId, lastResponseId, cause: reattachCause });
         current = reattach
-          ? this.transport.serverStream("ReattachExecute", ReattachExecuteRequestSchema, ExecutePlanResponseSchema, create(ReattachExecuteRequestSchema, {
-              sessionId: this.sessionId,
-              userContext: this.userContext,
-              clientType: CLIENT_TYPE,
-              operationId,
-              ...(lastResponseId !== undefined && { lastResponseId }),
-            }))
+          ? this.transport.serverStream(
+              "ReattachExecute",
+              ReattachExecuteRequestSchema,
+              ExecutePlanResponseSchema,
+              create(ReattachExecuteRequestSchema, {
+                sessionId: this.sessionId,
+                userContext: this.userContext,
+                clientType: CLIENT_TYPE,
+                operationId,
+                ...(lastResponseId !== undefined && { lastResponseId }),
+              }),
+            )
           : this.transport.serverStream("ExecutePlan", ExecutePlanRequestSchema, ExecutePlanResponseSchema, request);
         const rpc = reattach ? "ReattachExecute" : "ExecutePlan";
         try {
@@ -203,7 +208,13 @@ export class SparkConnectClient {
           }
           // The first ExecutePlan never reached the server (or it dropped the operation before
           // sending anything): start it again, with the same operation id.
-          if (reattach && lastResponseId === undefined && isServiceError(error) && error.code !== GrpcStatus.INVALID_ARGUMENT && /OPERATION_NOT_FOUND/.test(error.details)) {
+          if (
+            reattach &&
+            lastResponseId === undefined &&
+            isServiceError(error) &&
+            error.code !== GrpcStatus.INVALID_ARGUMENT &&
+            /OPERATION_NOT_FOUND/.test(error.details)
+          ) {
             reattach = false;
             continue;
           }
@@ -231,9 +242,7 @@ export class SparkConnectClient {
       clientType: CLIENT_TYPE,
       analyze,
     });
-    const response = await this.call("AnalyzePlan", () =>
-      this.transport.unary("AnalyzePlan", AnalyzePlanRequestSchema, AnalyzePlanResponseSchema, request),
-    );
+    const response = await this.call("AnalyzePlan", () => this.transport.unary("AnalyzePlan", AnalyzePlanRequestSchema, AnalyzePlanResponseSchema, request));
     if (response.result.case !== analyze.case) {
       throw new Error(`AnalyzePlan(${analyze.case}) answered ${String(response.result.case)}`);
     }

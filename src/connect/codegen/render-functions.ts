@@ -29,9 +29,10 @@ export interface FunctionSpec {
 
 /** Words a parameter or function cannot be named in strict-mode JS and TypeScript. */
 const RESERVED = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in " +
-    "instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield await arguments eval")
-    .split(" "),
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in " +
+    "instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield await arguments eval"
+  ).split(" "),
 );
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const PARAMETER = /^(\.\.\.)?([A-Za-z_$][A-Za-z0-9_$]*)(\?)?\s*:\s*(.+?)(?:\s*=\s*(.+))?$/;
@@ -65,14 +66,20 @@ function parseRow([sqlName, name, signature, doc]: FunctionRow, family: string):
 
 function parseParameter(text: string, where: string): Parameter {
   const match = PARAMETER.exec(text.trim());
-  if (!match) throw new Error(`${where}: cannot read the parameter '${text}' (expected 'name: type', 'name?: type', 'name: type = default' or '...name: type')`);
+  if (!match)
+    throw new Error(`${where}: cannot read the parameter '${text}' (expected 'name: type', 'name?: type', 'name: type = default' or '...name: type')`);
   const [, dots, name = "", question, type = "", defaultValue] = match;
   if (RESERVED.has(name)) throw new Error(`${where}: '${name}' cannot name a parameter`);
   const variadic = dots !== undefined;
   const optional = question !== undefined;
   if (variadic && (optional || defaultValue !== undefined)) throw new Error(`${where}: the variadic ${name} can be neither optional nor defaulted`);
   if (optional && defaultValue !== undefined) throw new Error(`${where}: ${name} is optional and defaulted: choose one`);
-  const [kind, literalType] = type === "column" ? ["column" as const, undefined] : type.startsWith("column | ") ? ["columnOrLiteral" as const, type.slice("column | ".length)] : ["literal" as const, type];
+  const [kind, literalType] =
+    type === "column"
+      ? ["column" as const, undefined]
+      : type.startsWith("column | ")
+        ? ["columnOrLiteral" as const, type.slice("column | ".length)]
+        : ["literal" as const, type];
   if (kind === "column" && defaultValue !== undefined) throw new Error(`${where}: the column ${name} cannot have a default`);
   return { name, kind, literalType, optional, variadic, defaultValue };
 }
@@ -124,7 +131,12 @@ export function renderFunctions(table: readonly FunctionFamily[] = FUNCTION_TABL
 function renderFunction(spec: FunctionSpec): string {
   const signature = spec.parameters.map(renderParameter).join(", ");
   const args = spec.parameters.map(renderArgument).join(", ");
-  return [`/** ${spec.doc} */`, `export function ${spec.name}(${signature}): Column {`, `  return invoke(${JSON.stringify(spec.sqlName)}, [${args}]);`, "}"].join("\n");
+  return [
+    `/** ${spec.doc} */`,
+    `export function ${spec.name}(${signature}): Column {`,
+    `  return invoke(${JSON.stringify(spec.sqlName)}, [${args}]);`,
+    "}",
+  ].join("\n");
 }
 
 function parameterType(p: Parameter): string {

@@ -82,7 +82,10 @@ export class Catalog {
 
   /** The tables and views of `dbName` (the current database when not given), temporary views included. */
   async listTables(dbName?: string, pattern?: string, options?: ExecuteOptions): Promise<CatalogTable[]> {
-    return this.rows<CatalogTable>({ case: "listTables", value: { ...(dbName !== undefined && { dbName }), ...(pattern !== undefined && { pattern }) } }, options);
+    return this.rows<CatalogTable>(
+      { case: "listTables", value: { ...(dbName !== undefined && { dbName }), ...(pattern !== undefined && { pattern }) } },
+      options,
+    );
   }
 
   /** Whether a table or view exists: `tableName` may be qualified (`db.t`), or looked up in `dbName`. */

@@ -1,4 +1,7 @@
-import { Expression_SortOrder_NullOrdering as NullOrdering, Expression_SortOrder_SortDirection as SortDirection } from "../proto/gen/spark/connect/expressions_pb";
+import {
+  Expression_SortOrder_NullOrdering as NullOrdering,
+  Expression_SortOrder_SortDirection as SortDirection,
+} from "../proto/gen/spark/connect/expressions_pb";
 import { unresolvedFunction, type ExpressionInit } from "./expression";
 import { literalExpression, type LiteralValue } from "./literal";
 import type { DataType } from "./types";

@@ -40,7 +40,25 @@ const JOIN_TYPES: Record<string, JoinType> = {
   left_anti: JoinType.LEFT_ANTI,
 };
 
-export type JoinHow = "inner" | "cross" | "outer" | "full" | "fullouter" | "full_outer" | "left" | "leftouter" | "left_outer" | "right" | "rightouter" | "right_outer" | "semi" | "leftsemi" | "left_semi" | "anti" | "leftanti" | "left_anti";
+export type JoinHow =
+  | "inner"
+  | "cross"
+  | "outer"
+  | "full"
+  | "fullouter"
+  | "full_outer"
+  | "left"
+  | "leftouter"
+  | "left_outer"
+  | "right"
+  | "rightouter"
+  | "right_outer"
+  | "semi"
+  | "leftsemi"
+  | "left_semi"
+  | "anti"
+  | "leftanti"
+  | "left_anti";
 
 export type ExplainModeName = "simple" | "extended" | "codegen" | "cost" | "formatted";
 
@@ -482,7 +500,9 @@ export class DataFrame {
   }
 
   async count(options: ExecuteOptions = {}): Promise<number> {
-    const rows = await this.groupBy().count().collect({ ...options, longs: "number" });
+    const rows = await this.groupBy()
+      .count()
+      .collect({ ...options, longs: "number" });
     return rows[0]?.count as number;
   }
 

@@ -26,27 +26,29 @@ import {
 } from "./types";
 
 // A Map, not an object literal: `SIMPLE["constructor"]` must not find Object's.
-const SIMPLE = new Map<string, () => DataType>(Object.entries({
-  string: () => new StringType(),
-  bigint: () => new LongType(),
-  long: () => new LongType(),
-  int: () => new IntegerType(),
-  integer: () => new IntegerType(),
-  smallint: () => new ShortType(),
-  short: () => new ShortType(),
-  tinyint: () => new ByteType(),
-  byte: () => new ByteType(),
-  double: () => new DoubleType(),
-  float: () => new FloatType(),
-  real: () => new FloatType(),
-  boolean: () => new BooleanType(),
-  binary: () => new BinaryType(),
-  date: () => new DateType(),
-  timestamp: () => new TimestampType(),
-  timestamp_ltz: () => new TimestampType(),
-  timestamp_ntz: () => new TimestampNTZType(),
-  void: () => new NullType(),
-}));
+const SIMPLE = new Map<string, () => DataType>(
+  Object.entries({
+    string: () => new StringType(),
+    bigint: () => new LongType(),
+    long: () => new LongType(),
+    int: () => new IntegerType(),
+    integer: () => new IntegerType(),
+    smallint: () => new ShortType(),
+    short: () => new ShortType(),
+    tinyint: () => new ByteType(),
+    byte: () => new ByteType(),
+    double: () => new DoubleType(),
+    float: () => new FloatType(),
+    real: () => new FloatType(),
+    boolean: () => new BooleanType(),
+    binary: () => new BinaryType(),
+    date: () => new DateType(),
+    timestamp: () => new TimestampType(),
+    timestamp_ltz: () => new TimestampType(),
+    timestamp_ntz: () => new TimestampNTZType(),
+    void: () => new NullType(),
+  }),
+);
 
 const INTERVAL_UNITS = ["year", "month", "day", "hour", "minute", "second"];
 
@@ -80,7 +82,8 @@ class DDLParser {
       if (type instanceof StructType) return type;
     }
     const fields: StructField[] = [];
-    do fields.push(this.field(/\s/)); while (this.eat(","));
+    do fields.push(this.field(/\s/));
+    while (this.eat(","));
     return new StructType(fields);
   }
 
@@ -106,7 +109,8 @@ class DDLParser {
         this.expect("<");
         const fields: StructField[] = [];
         if (!this.eat(">")) {
-          do fields.push(this.field(/[:\s]/)); while (this.eat(","));
+          do fields.push(this.field(/[:\s]/));
+          while (this.eat(","));
           this.expect(">");
         }
         return new StructType(fields);

@@ -29,5 +29,10 @@ export function invoke(name: string, args: readonly (Column | undefined)[]): Col
   const present = args.slice(0, given);
   const gap = present.indexOf(undefined);
   if (gap !== -1) throw new Error(`${name}: argument ${String(gap + 1)} is left out but a later one is given; Spark reads arguments by position`);
-  return new Column(unresolvedFunction(name, (present as Column[]).map((c) => c.expr)));
+  return new Column(
+    unresolvedFunction(
+      name,
+      (present as Column[]).map((c) => c.expr),
+    ),
+  );
 }

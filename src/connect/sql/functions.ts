@@ -38,7 +38,13 @@ export function count(value: ColumnOrName): Column {
   return value === "*" ? fn("count", lit(1)) : fn("count", c(value));
 }
 export function countDistinct(first: ColumnOrName, ...rest: ColumnOrName[]): Column {
-  return new Column(unresolvedFunction("count", [first, ...rest].map((x) => c(x).expr), true));
+  return new Column(
+    unresolvedFunction(
+      "count",
+      [first, ...rest].map((x) => c(x).expr),
+      true,
+    ),
+  );
 }
 export function sumDistinct(value: ColumnOrName): Column {
   return new Column(unresolvedFunction("sum", [c(value).expr], true));

@@ -7,17 +7,7 @@ type LiteralInit = MessageInitShape<typeof Expression_LiteralSchema>;
 
 /** A JS value Spark can take as a literal. */
 export type LiteralValue =
-  | null
-  | undefined
-  | boolean
-  | number
-  | bigint
-  | string
-  | Date
-  | Uint8Array
-  | TypedLiteral
-  | readonly LiteralValue[]
-  | ReadonlyMap<LiteralValue, LiteralValue>;
+  null | undefined | boolean | number | bigint | string | Date | Uint8Array | TypedLiteral | readonly LiteralValue[] | ReadonlyMap<LiteralValue, LiteralValue>;
 
 /**
  * A literal whose Spark type is stated rather than inferred from the JS value: a decimal, a
@@ -116,9 +106,7 @@ export function toLiteral(value: LiteralValue): LiteralInit {
       return { literalType: { case: "long", value } };
     case "number":
       if (Number.isInteger(value) && !Object.is(value, -0)) {
-        return value >= -(2 ** 31) && value < 2 ** 31
-          ? { literalType: { case: "integer", value } }
-          : { literalType: { case: "long", value: BigInt(value) } };
+        return value >= -(2 ** 31) && value < 2 ** 31 ? { literalType: { case: "integer", value } } : { literalType: { case: "long", value: BigInt(value) } };
       }
       return { literalType: { case: "double", value } };
   }
@@ -163,7 +151,10 @@ export function literalExpression(value: LiteralValue): ExpressionInit {
   }
   if (value instanceof Map) {
     const entries = [...(value as ReadonlyMap<LiteralValue, LiteralValue>)];
-    return unresolvedFunction("map", entries.flatMap(([k, v]) => [literalExpression(k), literalExpression(v)]));
+    return unresolvedFunction(
+      "map",
+      entries.flatMap(([k, v]) => [literalExpression(k), literalExpression(v)]),
+    );
   }
   return { exprType: { case: "literal", value: toLiteral(value) } };
 }
@@ -224,7 +215,9 @@ function widenDecimals(literals: readonly LiteralInit[]): LiteralInit[] {
   const scale = Math.max(...shapes.map((x) => x.scale));
   const precision = Math.max(...shapes.map((x) => x.integral)) + scale;
   if (precision > 38) throw new RangeError(`The decimal elements of a literal need ${precision} digits; Spark's limit is 38`);
-  return literals.map((l) => (l.literalType?.case === "decimal" ? { literalType: { case: "decimal", value: { value: l.literalType.value.value, precision, scale } } } : l));
+  return literals.map((l) =>
+    l.literalType?.case === "decimal" ? { literalType: { case: "decimal", value: { value: l.literalType.value.value, precision, scale } } } : l,
+  );
 }
 
 /** Digits before and after the point of a decimal text such as "-12.50" or "1.5e-3". */
@@ -274,12 +267,16 @@ function typeOf(elements: readonly LiteralInit[], what: string): DataTypeInit {
   switch (first.literalType.case) {
     case "decimal": {
       const d = first.literalType.value;
-      return { kind: { case: "decimal", value: { ...(d.precision !== undefined && { precision: d.precision }), ...(d.scale !== undefined && { scale: d.scale }) } } };
+      return {
+        kind: { case: "decimal", value: { ...(d.precision !== undefined && { precision: d.precision }), ...(d.scale !== undefined && { scale: d.scale }) } },
+      };
     }
     case "array":
       return { kind: { case: "array", value: { elementType: first.literalType.value.elementType, containsNull: true } } };
     case "map":
-      return { kind: { case: "map", value: { keyType: first.literalType.value.keyType, valueType: first.literalType.value.valueType, valueContainsNull: true } } };
+      return {
+        kind: { case: "map", value: { keyType: first.literalType.value.keyType, valueType: first.literalType.value.valueType, valueContainsNull: true } },
+      };
     case "struct":
       return first.literalType.value.structType ?? { kind: { case: "struct", value: {} } };
     case "calendarInterval":

@@ -69,7 +69,12 @@ export class DataFrameNaFunctions {
     subset?: string | readonly string[],
   ): DataFrame {
     const pairs = replacementPairs(toReplace, value);
-    const kinds = new Set(pairs.flatMap(([old, replacement]) => [old, replacement]).filter((v) => v !== null).map((v) => typeof v));
+    const kinds = new Set(
+      pairs
+        .flatMap(([old, replacement]) => [old, replacement])
+        .filter((v) => v !== null)
+        .map((v) => typeof v),
+    );
     if (kinds.size > 1) throw new Error("Mixed type replacements are not supported: use all booleans, all strings or all numbers");
     return this.df.derive({
       case: "replace",

@@ -7,7 +7,6 @@ import { WithSource } from "./with-options";
  * for anything large: inference costs a pass over the data and guesses.
  */
 export class DataFrameReader extends WithSource {
-
   constructor(private readonly session: SparkSession) {
     super();
   }

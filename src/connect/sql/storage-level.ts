@@ -37,7 +37,9 @@ export class StorageLevel {
   }
 
   toString(): string {
-    const parts = [this.useDisk && "disk", this.useMemory && "memory", this.useOffHeap && "offheap", this.deserialized ? "deserialized" : "serialized"].filter(Boolean);
+    const parts = [this.useDisk && "disk", this.useMemory && "memory", this.useOffHeap && "offheap", this.deserialized ? "deserialized" : "serialized"].filter(
+      Boolean,
+    );
     return `StorageLevel(${parts.join(", ")}, ${this.replication} replicas)`;
   }
 }

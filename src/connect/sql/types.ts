@@ -27,7 +27,21 @@ export abstract class DataType {
 export type DataTypeInit = MessageInitShape<typeof DataTypeSchema>;
 
 abstract class AtomicType extends DataType {
-  protected abstract readonly protoCase: "null" | "binary" | "boolean" | "byte" | "short" | "integer" | "long" | "float" | "double" | "string" | "date" | "timestamp" | "timestampNtz" | "calendarInterval";
+  protected abstract readonly protoCase:
+    | "null"
+    | "binary"
+    | "boolean"
+    | "byte"
+    | "short"
+    | "integer"
+    | "long"
+    | "float"
+    | "double"
+    | "string"
+    | "date"
+    | "timestamp"
+    | "timestampNtz"
+    | "calendarInterval";
   toProto(): DataTypeInit {
     return { kind: { case: this.protoCase, value: {} } };
   }

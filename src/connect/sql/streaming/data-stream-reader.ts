@@ -10,7 +10,6 @@ import { WithSource } from "../with-options";
  * `maxFilesPerTrigger`, `latestFirst` and `cleanSource`, besides the format's own.
  */
 export class DataStreamReader extends WithSource {
-
   constructor(private readonly session: SparkSession) {
     super();
   }
