@@ -4,6 +4,7 @@ import { runAnalyzeJob } from "../jobs/analyze-job";
 import { defineCommand } from "../lib/command-line/command";
 import { commaList, date } from "../lib/command-line/value-kinds";
 import { openSpark } from "../server/spark-endpoint";
+import { formatCount } from "../lib/text/format";
 
 export const analyzeCommand = defineCommand({
   name: "analyze",
@@ -47,7 +48,7 @@ export const analyzeCommand = defineCommand({
     const endpoint = await openSpark();
     try {
       const { metricsDir, run } = await runAnalyzeJob(endpoint.spark, options);
-      console.log(`As of ${run.as_of}: ${run.inputs.interactions.rows.toLocaleString("en-US")} interactions, joined by ${run.join.strategy}`);
+      console.log(`As of ${run.as_of}: ${formatCount(run.inputs.interactions.rows)} interactions, joined by ${run.join.strategy}`);
       for (const analysis of run.analyses)
         console.log(`  ${analysis.name.padEnd(12)} ${(analysis.duration_ms / 1000).toFixed(1).padStart(6)} s  ${analysis.files.join(", ")}`);
       console.log(`Metrics in ${metricsDir}`);

@@ -5,6 +5,7 @@ import { runJoinJob } from "../jobs/join-job";
 import { defineCommand } from "../lib/command-line/command";
 import { integer, oneOf } from "../lib/command-line/value-kinds";
 import { openSpark } from "../server/spark-endpoint";
+import { formatCount } from "../lib/text/format";
 
 const MIB = 2 ** 20;
 const DEFAULTS = DEFAULT_SKEW_AWARE_JOIN;
@@ -55,7 +56,7 @@ export const joinCommand = defineCommand({
     const endpoint = await openSpark();
     try {
       const result = await runJoinJob(endpoint.spark, options);
-      console.log(`${result.rows.toLocaleString("en-US")} interactions joined (${result.description.strategy}) → ${result.enrichedPath}`);
+      console.log(`${formatCount(result.rows)} interactions joined (${result.description.strategy}) → ${result.enrichedPath}`);
       console.log(`Why: ${result.description.reason}`);
     } finally {
       await endpoint.close();

@@ -6,6 +6,7 @@ import { formatSnapshotTable, readSnapshot } from "../jobs/stream/p95-snapshot";
 import { defineCommand, type CommandGroup } from "../lib/command-line/command";
 import { integer, valueKind } from "../lib/command-line/value-kinds";
 import { openSpark } from "../server/spark-endpoint";
+import { formatCount } from "../lib/text/format";
 
 const UNITS: Readonly<Record<string, string>> = { ms: "milliseconds", s: "seconds", m: "minutes", h: "hours" };
 
@@ -69,7 +70,7 @@ const streamRun = defineCommand({
           const took = progress?.durationMs.triggerExecution;
           console.log(
             `batch ${snapshot.batchId} at ${snapshot.triggerTime}${took === undefined ? "" : ` (${took} ms)`}: ` +
-              `${(all?.events ?? 0).toLocaleString("en-US")} page loads, ${versions} versions, p95 ${all?.p95_ms ?? "–"} ms overall`,
+              `${formatCount(all?.events ?? 0)} page loads, ${versions} versions, p95 ${all?.p95_ms ?? "–"} ms overall`,
           );
         },
       });

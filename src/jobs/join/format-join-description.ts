@@ -24,17 +24,13 @@ function hotKeyLines(hotKeys: JoinDescription["hotKeys"]): string[] {
   const average = hotKeys.distinctKeys === 0 ? 0 : hotKeys.totalRows / hotKeys.distinctKeys;
   const hottest = hotKeys.count === 0 ? "none" : `${hotKeys.hottest.map(inlineCode).join(", ")}${hotKeys.count > hotKeys.hottest.length ? ", …" : ""}`;
   return [
-    `| interactions with a user_id | ${count(hotKeys.totalRows)} |`,
-    `| distinct user_ids (HyperLogLog) | ${count(hotKeys.distinctKeys)} (${average.toFixed(1)} rows each on average) |`,
-    `| hot-key threshold (rows) | ${count(Math.ceil(hotKeys.threshold))} |`,
+    `| interactions with a user_id | ${formatCount(hotKeys.totalRows)} |`,
+    `| distinct user_ids (HyperLogLog) | ${formatCount(hotKeys.distinctKeys)} (${average.toFixed(1)} rows each on average) |`,
+    `| hot-key threshold (rows) | ${formatCount(Math.ceil(hotKeys.threshold))} |`,
     `| rows sampled to find candidates | ${(hotKeys.sampleFraction * 100).toFixed(2)}% (candidates then counted exactly) |`,
-    `| hot user_ids | ${count(hotKeys.count)} (the hottest has ${count(hotKeys.hottestRows)} rows) |`,
+    `| hot user_ids | ${formatCount(hotKeys.count)} (the hottest has ${formatCount(hotKeys.hottestRows)} rows) |`,
     "",
     `Hottest user_ids: ${hottest}.`,
     "",
   ];
-}
-
-function count(n: number): string {
-  return formatCount(n);
 }

@@ -207,13 +207,12 @@ export function formatStreamDemo(result: StreamDemoResult): string {
   const outside = result.agreement.filter((v) => !v.within_tolerance);
   const smallExactMisses = outside.length > 0 && outside.every((v) => v.stream_p95_ms === v.exact_p95_ms && v.exact_events < DENSE_RANKS);
   const outsideNote = `; the ${outside.length} outside it have fewer than ${DENSE_RANKS} page loads, so ranks lie more than 1% apart and even their exact p95 falls outside`;
-  const n = (x: number): string => formatCount(x);
   return [
     `${result.files} daily files landed one by one in the stream's folder; each showed in the published p95 after a median of ` +
       `${seconds(median(result.freshnessMs))} (max ${seconds(worst)}): ${worst <= FRESHNESS_GOAL_MS ? "within" : "beyond"} the ${seconds(FRESHNESS_GOAL_MS)} goal ` +
       "(after a header-only warm-up file, since a running job pays for its first, slower micro-batch once, at its start).",
-    `The stream counted ${n(streamed)} page loads; an exact count over the landed files gives ${n(result.exactEvents)}` +
-      (streamed === result.exactEvents ? ": equal, every page load counted once." : `: they differ by ${n(streamed - result.exactEvents)}.`),
+    `The stream counted ${formatCount(streamed)} page loads; an exact count over the landed files gives ${formatCount(result.exactEvents)}` +
+      (streamed === result.exactEvents ? ": equal, every page load counted once." : `: they differ by ${formatCount(streamed - result.exactEvents)}.`),
     `${within} of ${result.agreement.length} versions have a streamed p95 whose rank among their exact load times lies within ±1% of 0.95` +
       `, and ${exact} equal the exact p95 (the load time at rank ⌈0.95·n⌉)${smallExactMisses ? outsideNote : ""}.`,
   ].join(" ");
