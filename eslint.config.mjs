@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import { layersPlugin } from "./lint/layers.mjs";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".spark/", ".insights/", ".scratch/", "src/connect/proto/gen/", "jvm/", "report/", "**/*.mjs", "bin/"] },
+  { ignores: ["node_modules/", ".spark/", ".insights/", ".scratch/", "dist/", "src/connect/proto/gen/", "jvm/", "report/", "**/*.mjs", "bin/"] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
