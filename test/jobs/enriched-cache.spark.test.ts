@@ -5,17 +5,9 @@ import { generator } from "../support/random";
 import { useSpark } from "../support/spark";
 import type { UiRddStorage } from "../../src/lib/sparkui";
 import { storedRdds, userJobTag, waitForJobs, waitForStoredRdds } from "../support/spark-ui";
-import { ENRICHED } from "../../src/domain/data/schemas";
+import { ENRICHED, type InteractionRow } from "../../src/domain/data/schemas";
 
-interface Interaction {
-  user_id: string;
-  timestamp: Date;
-  action_type: string;
-  page_id: string;
-  duration_ms: number;
-  app_version: string;
-  event_date: string;
-}
+type Interaction = InteractionRow & { event_date: string };
 interface Metadata {
   user_id: string;
   join_date: string;

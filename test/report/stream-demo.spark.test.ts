@@ -7,22 +7,15 @@ import { totalEvents } from "../../src/jobs/stream/snapshot-publisher";
 import { ReportSession } from "../../src/report/session/report-session";
 import { agreementRows, formatStreamDemo, nearRealTimeDemo, type StreamDemoResult } from "../../src/report/sections/stream-section";
 import { useTempDir } from "../support/spark";
+import type { InteractionRow } from "../../src/domain/data/schemas";
 
 const VERSIONS = ["6.1.0", "6.2.0", "6.10.0", "7.0.0"] as const;
 const ACTIONS = ["page_view", "page_view", "page_view", "edit", "share"] as const;
 const DAYS = ["2023-07-01", "2023-07-02", "2023-07-03", "2023-07-04"] as const;
 const ROWS = 4000;
 
-interface Interaction {
-  user_id: string;
-  timestamp: Date;
-  action_type: string;
-  page_id: string;
-  duration_ms: number;
-  app_version: string;
-  /** The UTC day of `timestamp`: the partition folder it is written to. */
-  event_date: string;
-}
+/** An interaction with the UTC day of its timestamp: the partition folder it is written to. */
+type Interaction = InteractionRow & { event_date: string };
 
 /** Valid interactions over DAYS from a seeded LCG, with heavy-tailed (log-normal) durations. */
 function interactions(seed: number): Interaction[] {
